@@ -1,0 +1,78 @@
+"""Pelican settings for the St Helens SEND Local Offer.
+
+Everything a council changes to make the site its own is in ``BRAND`` and
+the plugin settings dicts below; each plugin merges its dict over its own
+defaults.
+"""
+
+SITENAME = "St Helens SEND Local Offer"
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+DEFAULT_DATE = "fs"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["local_offer"]
+
+# The council's brand: the theme reads nothing else to look like the council.
+BRAND = {
+    "council_name": "St Helens Borough Council",
+    "service_name": "SEND Local Offer",
+    "logo_text": "St Helens",
+    "brand_colour": "#00607a",
+    "homepage_url": "https://www.sthelens.gov.uk/",
+    "contact_email": "sendteam@sthelens.gov.uk",
+    "contact_phone": "01744 671104",
+    "feedback_url": "mailto:sendteam@sthelens.gov.uk?subject=Local%20Offer%20feedback",
+}
+
+LOCAL_OFFER = {
+    "ENTRY_URL": "services/{slug}/",
+}
+
+# Information pages live at /<slug>/; the directory has its own generator.
+PAGE_PATHS = ["pages"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_PATHS = ["articles"]
+STATIC_PATHS = ["images"]
+READERS = {"html": None}
+FORMATTED_FIELDS = []
+SLUGIFY_SOURCE = "basename"
+
+# Nothing here is a blog: no article, tag, category, author or archive pages.
+DIRECT_TEMPLATES = ["index"]
+INDEX_SAVE_AS = "index.html"
+ARTICLE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -1,0 +1,279 @@
+"""The kinds of value a content field can hold.
+
+Each type knows three things about itself, so they cannot drift apart: how to
+read the text an editor wrote (``parse``), how to describe itself to editors'
+tools (``json_schema``) and which Decap CMS widget edits it (``widget``).
+``parse`` returns the value or raises ``Invalid`` with a message that says
+what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+from urllib.parse import urlsplit
+
+from .yaml_source import Mapping, Scalar, Sequence
+
+
+class Invalid(ValueError):
+    """A value an editor must correct; the message says how."""
+
+
+def _scalar(node) -> str:
+    if isinstance(node, Mapping):
+        raise Invalid("must be a single value, not a list of fields")
+    if isinstance(node, Sequence):
+        raise Invalid("must be a single value, not a list")
+    return node.text.strip()
+
+
+class FieldType:
+    widget = "string"
+    example = "Some text"
+
+    def parse(self, node, vocabularies):
+        raise NotImplementedError
+
+    def json_schema(self, vocabularies) -> dict:
+        raise NotImplementedError
+
+
+class Text(FieldType):
+    def __init__(self, max_length: int | None = None, markdown: bool = False, multiline: bool | None = None):
+        self.max_length = max_length
+        self.markdown = markdown
+        self.widget = "markdown" if markdown else ("text" if multiline else "string")
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        if self.max_length and len(text) > self.max_length:
+            raise Invalid(f"is {len(text)} characters long; keep it to {self.max_length} or fewer")
+        return text
+
+    def json_schema(self, vocabularies):
+        schema = {"type": "string", "minLength": 1, "pattern": r"\S"}
+        if self.max_length:
+            schema["maxLength"] = self.max_length
+        return schema
+
+
+class Pattern(FieldType):
+    """Text of a fixed shape; ``normalise`` turns the accepted text into its stored form."""
+
+    def __init__(self, regex: str, wrong: str, example: str, normalise=str):
+        self.regex = regex
+        self._compiled = re.compile(regex)
+        self.wrong = wrong
+        self.example = example
+        self.normalise = normalise
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        if not self._compiled.fullmatch(text):
+            raise Invalid(f"'{text}' {self.wrong}, such as '{self.example}'")
+        return self.normalise(text)
+
+    def json_schema(self, vocabularies):
+        return {"type": "string", "pattern": "^(?:" + self.regex + ")$"}
+
+
+def _postcode(text: str) -> str:
+    compact = text.replace(" ", "").upper()
+    return compact[:-3] + " " + compact[-3:]
+
+
+Phone = Pattern(
+    r"(?:\+44 ?|0)[0-9](?: ?[0-9]){8,9}",
+    "is not a UK phone number; write it with its area code",
+    "01744 671104",
+)
+Postcode = Pattern(
+    r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}",
+    "is not a UK postcode",
+    "WA10 1AB",
+    _postcode,
+)
+Email = Pattern(
+    r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+    "is not an email address",
+    "sendteam@sthelens.gov.uk",
+)
+Slug = Pattern(
+    r"[a-z0-9]+(?:-[a-z0-9]+)*",
+    "can only use lower-case letters, numbers and single hyphens",
+    "sensory-play-group",
+)
+Time = Pattern(
+    r"(?:[01][0-9]|2[0-3]):[0-5][0-9]",
+    "is not a time on the 24-hour clock; put it in quotes",
+    "09:30",
+)
+
+
+class Url(FieldType):
+    example = "https://www.sthelens.gov.uk/"
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+            raise Invalid(f"'{text}' is not a web address; write it in full, starting https://, such as '{self.example}'")
+        return text
+
+    def json_schema(self, vocabularies):
+        return {"type": "string", "pattern": r"^https?://[^\s/]+[^\s]*$"}
+
+
+class Uuid(FieldType):
+    example = "3f7b145d-84af-42d7-8fae-eaca714b02b2"
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        try:
+            return str(uuid.UUID(text))
+        except ValueError:
+            raise Invalid(f"'{text}' is not an id in UUID form, such as '{self.example}'; or remove the line and one is made for you") from None
+
+    def json_schema(self, vocabularies):
+        return {"type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}
+
+
+class Integer(FieldType):
+    widget = "number"
+
+    def __init__(self, minimum: int, maximum: int | None = None):
+        self.minimum, self.maximum = minimum, maximum
+        self.example = str(minimum)
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        bounds = f"from {self.minimum} to {self.maximum}" if self.maximum is not None else f"of {self.minimum} or more"
+        if not re.fullmatch(r"-?[0-9]+", text):
+            raise Invalid(f"'{text}' must be a whole number {bounds}")
+        value = int(text)
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            raise Invalid(f"{value} is out of range; it must be a whole number {bounds}")
+        return value
+
+    def json_schema(self, vocabularies):
+        schema = {"type": "integer", "minimum": self.minimum}
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
+
+
+class Decimal(FieldType):
+    widget = "number"
+
+    def __init__(self, minimum: float, maximum: float, example: str):
+        self.minimum, self.maximum, self.example = minimum, maximum, example
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        if not re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", text):
+            raise Invalid(f"'{text}' must be a number, such as {self.example}")
+        value = float(text)
+        if not self.minimum <= value <= self.maximum:
+            raise Invalid(f"{text} is out of range; it must be from {self.minimum:g} to {self.maximum:g}")
+        return value
+
+    def json_schema(self, vocabularies):
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+
+
+class Boolean(FieldType):
+    widget = "boolean"
+    example = "true"
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        if text not in ("true", "false"):
+            raise Invalid(f"'{text}' must be true or false (write true or false, not yes, no, on or off)")
+        return text == "true"
+
+    def json_schema(self, vocabularies):
+        return {"type": "boolean"}
+
+
+class Date(FieldType):
+    widget = "datetime"
+    example = "2026-03-31"
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        try:
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+                raise ValueError
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            raise Invalid(f"'{text}' is not a date; write it as year-month-day, such as {self.example}") from None
+
+    def json_schema(self, vocabularies):
+        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+class Month(FieldType):
+    widget = "string"
+    example = "2025-03"
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        match = re.fullmatch(r"([0-9]{4})-(0[1-9]|1[0-2])", text)
+        if not match:
+            raise Invalid(f"'{text}' is not a month; write it as year-month, such as {self.example}")
+        return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+
+    def json_schema(self, vocabularies):
+        return {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}
+
+
+class Term(FieldType):
+    """One term from a controlled vocabulary in ``content/data/vocabularies.yaml``."""
+
+    widget = "select"
+
+    def __init__(self, vocabulary: str):
+        self.vocabulary = vocabulary
+
+    @property
+    def example(self):
+        return f"<a term from {self.vocabulary}>"
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        return vocabularies.term(self.vocabulary, text)
+
+    def json_schema(self, vocabularies):
+        return {"enum": list(vocabularies[self.vocabulary].terms)}
+
+
+class List(FieldType):
+    widget = "list"
+
+    def __init__(self, item: FieldType, min_items: int = 0):
+        self.item = item
+        self.min_items = min_items
+
+    def json_schema(self, vocabularies):
+        schema = {"type": "array", "items": self.item.json_schema(vocabularies)}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if isinstance(self.item, Term):
+            schema["uniqueItems"] = True
+        return schema
+
+
+class Group(FieldType):
+    """A set of named fields, such as one address or one phone number."""
+
+    widget = "object"
+
+    def __init__(self, *fields):
+        self.fields = {f.name: f for f in fields}
+
+    def json_schema(self, vocabularies):
+        from .schema import object_schema
+
+        return object_schema(self.fields.values(), vocabularies)

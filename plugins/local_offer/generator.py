@@ -1,0 +1,79 @@
+"""The Pelican generator that publishes the directory.
+
+It loads and validates the catalogue once, shares it with every other
+plugin through the generator context, and writes one page per entry plus
+the A to Z list of every entry.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .loading import display_path, load_catalogue
+from .pages import check_metadata
+from .yaml_source import ContentErrors, SourceError
+
+logger = logging.getLogger(__name__)
+
+
+def catalogue_of(context):
+    """The validated catalogue, for other plugins' generators."""
+    return context["catalogue"]
+
+
+def report(errors) -> None:
+    for error in errors:
+        logger.error("%s", error)
+
+
+class DirectoryGenerator(Generator):
+    def generate_context(self):
+        try:
+            catalogue = load_catalogue(Path(self.path), self.settings)
+        except ContentErrors as exc:
+            report(exc.errors)
+            raise
+        errors = []
+        for page in self.context.get("pages", []) + self.context.get("hidden_pages", []):
+            problems = check_metadata(page, catalogue.vocabularies)
+            errors += problems
+            if problems:
+                continue
+            page.related_entries = []
+            for index, slug in enumerate(page.checked.get("related", [])):
+                entry = catalogue.by_slug.get(slug)
+                if entry is None:
+                    errors.append(
+                        SourceError(
+                            display_path(page.source_path),
+                            page.lines.get("related", 1),
+                            f"related[{index}]",
+                            f"'{slug}' is not the slug of any directory entry",
+                        )
+                    )
+                else:
+                    page.related_entries.append(entry)
+        if errors:
+            report(errors)
+            raise ContentErrors(errors)
+        self.context["catalogue"] = catalogue
+        self.context["vocabularies"] = catalogue.vocabularies
+        self.context["entries"] = catalogue.entries
+
+    def generate_output(self, writer):
+        catalogue = self.context["catalogue"]
+        relative = self.settings["RELATIVE_URLS"]
+        template = self.get_template("entry")
+        for entry in catalogue.entries:
+            writer.write_file(entry.save_as, template, self.context, relative_urls=relative, entry=entry, url=entry.url)
+        index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
+        writer.write_file(
+            index_url + "index.html",
+            self.get_template("entries"),
+            self.context,
+            relative_urls=relative,
+            url=index_url,
+        )

@@ -1,0 +1,132 @@
+"""Turn a content folder into validated objects, or a full list of what is wrong.
+
+This is the only place content files are read. The build, ``make check`` and
+every plugin work from what it returns, so a file is never parsed twice and
+no output can disagree with another about what the content says.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections import defaultdict
+from pathlib import Path
+
+from . import vocabularies as vocabulary_data
+from . import yaml_source
+from .model import Entry, Record
+from .fieldtypes import Slug
+from .schema import ENTRY, ContentType
+from .validation import validate
+from .yaml_source import ContentErrors, SourceError
+
+SLUG = Slug._compiled
+
+DEFAULTS = {
+    "VOCABULARIES": "data/vocabularies.yaml",
+    "ENTRIES": "services",
+    "ENTRY_URL": "services/{slug}/",
+}
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor sees it in the repository, e.g. content/services/x.yaml."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def read_records(folder: Path, content_type: ContentType, vocabularies) -> tuple[list[Record], list[SourceError]]:
+    """Read and validate every YAML file in a folder, collecting every error."""
+    records, errors = [], []
+    for path in yaml_files(folder):
+        shown = display_path(path)
+        root, problems = yaml_source.read(path, shown)
+        if root is not None and not problems:
+            data, lines, problems = validate(root, content_type, shown, vocabularies)
+            if not problems:
+                records.append(Record(data, shown, lines))
+        errors += problems
+    return records, errors
+
+
+def unique(records, key, label, field) -> list[SourceError]:
+    """Errors for every record whose ``key`` repeats an earlier record's."""
+    seen = defaultdict(list)
+    for record in records:
+        seen[key(record)].append(record)
+    errors = []
+    for value, holders in seen.items():
+        for record in holders[1:]:
+            errors.append(
+                SourceError(
+                    record.source_path,
+                    record.line_of(field),
+                    field,
+                    f"{label} '{value}' is already used by {holders[0].source_path}; each must be different",
+                )
+            )
+    return errors
+
+
+@dataclasses.dataclass
+class Catalogue:
+    """Everything the directory holds, validated."""
+
+    vocabularies: dict
+    entries: list
+    settings: dict
+
+    def __post_init__(self):
+        self.entries.sort(key=lambda e: (e.title.casefold(), e.slug))
+        self.by_slug = {e.slug: e for e in self.entries}
+
+    def with_term(self, field: str, term_id: str) -> list:
+        if field == "needs":
+            return [e for e in self.entries if any(t.id == term_id for t in e.all_needs)]
+        return [e for e in self.entries if any(t.id == term_id for t in (e.data.get(field) or ()))]
+
+    def of_kind(self, kind: str) -> list:
+        return [e for e in self.entries if e.kind.id == kind]
+
+
+def settings_for(settings: dict) -> dict:
+    return {**DEFAULTS, **settings.get("LOCAL_OFFER", {})}
+
+
+def load_vocabularies(content_path: Path, settings: dict):
+    return vocabulary_data.load(content_path / settings_for(settings)["VOCABULARIES"])
+
+
+def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
+    """Read, validate and cross-check every entry; raise ``ContentErrors`` if any is wrong."""
+    options = settings_for(settings)
+    vocabularies = load_vocabularies(content_path, settings)
+    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies)
+    entries = []
+    for record in records:
+        stem = Path(record.source_path).stem
+        if "slug" not in record.data and not SLUG.fullmatch(stem):
+            errors.append(
+                SourceError(
+                    record.source_path,
+                    1,
+                    "slug",
+                    f"the file name '{stem}' cannot be a web address; rename the file using lower-case "
+                    "letters, numbers and hyphens, or add a 'slug' line",
+                )
+            )
+            continue
+        entries.append(Entry(record.data, record.source_path, record.lines, stem, options["ENTRY_URL"]))
+    errors += unique(entries, lambda e: e.slug, "the web address name", "slug")
+    errors += unique(entries, lambda e: e.id, "the id", "id")
+    if errors:
+        raise ContentErrors(errors)
+    return Catalogue(vocabularies, entries, options)

@@ -1,0 +1,83 @@
+"""Validated content as objects the templates and every output read from."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from functools import cached_property
+
+from .rendering import Renderer
+from .schema import ENTRY
+
+_render = Renderer()
+
+# Fixed namespace so an entry keeps the same id in every build (and in open
+# data) for as long as its slug stays the same.
+ENTRY_NAMESPACE = uuid.UUID("0b6f3c52-55d6-4a0b-8a8e-3c1f7a0e9d64")
+
+
+@dataclasses.dataclass(eq=False)
+class Record:
+    """One validated file: its data, where it came from and where each field was."""
+
+    data: dict
+    source_path: str
+    lines: dict
+
+    def line_of(self, field: str) -> int:
+        return self.lines.get(field, 1)
+
+
+class Entry(Record):
+    """A directory entry. Schema fields read as attributes (None when absent)."""
+
+    def __init__(self, data, source_path, lines, slug, url_pattern):
+        super().__init__(data, source_path, lines)
+        self.slug = data.get("slug") or slug
+        self.id = data.get("id") or str(uuid.uuid5(ENTRY_NAMESPACE, self.slug))
+        self.url = url_pattern.format(slug=self.slug)
+        self.save_as = self.url + "index.html" if self.url.endswith("/") else self.url
+
+    def __getattr__(self, name):
+        if name in ENTRY.by_name:
+            return self.data.get(name)
+        raise AttributeError(name)
+
+    @property
+    def title(self) -> str:
+        return self.data["name"]
+
+    @property
+    def is_school(self) -> bool:
+        return self.kind.id in ("special_school", "arp")
+
+    @property
+    def all_needs(self) -> list:
+        """The needs it serves: designated needs for schools and ARPs."""
+        return self.data.get("designated_needs") or self.data.get("needs") or []
+
+    @property
+    def is_open(self) -> bool:
+        status = self.data.get("status")
+        return status is None or status.id == "active"
+
+    @cached_property
+    def age_range(self) -> tuple[int, int]:
+        """Ages covered, taking a missing bound as the edge of 0 to 25."""
+        low = self.data.get("minimum_age")
+        high = self.data.get("maximum_age")
+        return (0 if low is None else low, 25 if high is None else high)
+
+    def html(self, field: str):
+        """A Markdown field (``description`` or ``admissions.details``) as safe HTML, rendered once."""
+        cache = self.__dict__.setdefault("_html", {})
+        if field not in cache:
+            value = self.data
+            for part in field.split("."):
+                value = (value or {}).get(part)
+            cache[field] = _render(value)
+        return cache[field]
+
+    def serves_ages(self, low: int, high: int) -> bool:
+        own_low, own_high = self.age_range
+        return own_low <= high and low <= own_high

@@ -1,0 +1,94 @@
+"""Shared fixtures: tiny fixture sites built into tmp_path, and the real site.
+
+A fixture site starts as a copy of ``tests/fixtures/content`` (a few valid
+entries and pages with the real vocabularies); a test writes or breaks files
+in it, builds it with the same command as ``make html`` and asserts on the
+output by CSS selector.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+class Site:
+    """A content folder and an output folder in tmp_path, built on demand."""
+
+    def __init__(self, root: Path, settings: str = "pelicanconf.py"):
+        self.content = root / "content"
+        self.output = root / "output"
+        self.settings = settings
+        self.result: subprocess.CompletedProcess | None = None
+
+    def write(self, relative: str, text: str) -> Path:
+        """Write a content file (dedented), e.g. write('services/x.yaml', ...)."""
+        path = self.content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def remove(self, relative: str) -> None:
+        (self.content / relative).unlink()
+
+    def _run(self, *args) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "COLUMNS": "400", "TERM": "dumb"},
+        )
+
+    def build(self) -> subprocess.CompletedProcess:
+        self.result = self._run(
+            "tools.build", "--quiet", "--settings", self.settings,
+            "--content", str(self.content), "--output", str(self.output),
+        )
+        return self.result
+
+    def build_ok(self) -> "Site":
+        result = self.build()
+        assert result.returncode == 0, result.stdout + result.stderr
+        return self
+
+    def check(self) -> subprocess.CompletedProcess:
+        return self._run("tools.check", "--content", str(self.content))
+
+    def page(self, url: str) -> BeautifulSoup:
+        """The built page at a site URL such as '/services/x/'."""
+        path = self.output / url.lstrip("/")
+        if url.endswith("/"):
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def file(self, url: str) -> Path:
+        return self.output / url.lstrip("/")
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    """A fresh copy of the fixture content, not yet built."""
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
+    (tmp_path / "content" / "data").mkdir(exist_ok=True)
+    for extra in (ROOT / "content" / "data").glob("*.yaml"):
+        shutil.copy(extra, tmp_path / "content" / "data" / extra.name)
+    return Site(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Site:
+    """The real St Helens content, built once per test session."""
+    root = tmp_path_factory.mktemp("real")
+    shutil.copytree(ROOT / "content", root / "content")
+    return Site(root).build_ok()

@@ -1,0 +1,91 @@
+"""Build the site all or nothing.
+
+Pelican writes into a staging folder beside the output folder. Only when the
+build finishes with no error and no warning does the staging folder replace
+the output folder; otherwise it is deleted and the previous site is left
+exactly as it was, so a mistake in one file can never publish a broken or
+half-built site.
+
+    python -m tools.build [--settings pelicanconf.py] [--content DIR] [--output DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+logger = logging.getLogger("tools.build")
+
+
+class ProblemCounter(logging.Handler):
+    """Counts every warning or error any part of the build logs."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def build(settings_file: str, overrides: dict) -> bool:
+    settings = read_settings(settings_file, override=overrides)
+    final = Path(settings["OUTPUT_PATH"]).resolve()
+    staging = final.with_name(f".{final.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    settings["OUTPUT_PATH"] = str(staging)
+
+    counter = ProblemCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        Pelican(settings).run()
+    except Exception as exc:  # noqa: BLE001 - any failure must leave output/ alone
+        if not getattr(exc, "errors", None):
+            logger.error("The build stopped: %s: %s", type(exc).__name__, exc)
+        counter.count = max(counter.count, 1)
+    finally:
+        logging.getLogger().removeHandler(counter)
+
+    if counter.count:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"\nBuild failed with {counter.count} problem(s) listed above. "
+            f"Nothing was published: {final.name}/ is unchanged.",
+            file=sys.stderr,
+        )
+        return False
+
+    retired = final.with_name(f".{final.name}.old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if final.exists():
+        final.rename(retired)
+    staging.rename(final)
+    shutil.rmtree(retired, ignore_errors=True)
+    return True
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content", help="content folder (default: the settings' PATH)")
+    parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    parser.add_argument("--quiet", action="store_true", help="only report warnings and errors")
+    args = parser.parse_args(argv)
+    init_logging(level=logging.WARNING if args.quiet else logging.INFO)
+    overrides = {}
+    if args.content:
+        overrides["PATH"] = str(Path(args.content).resolve())
+    if args.output:
+        overrides["OUTPUT_PATH"] = str(Path(args.output).resolve())
+    return 0 if build(args.settings, overrides) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
