@@ -31,6 +31,18 @@ BRAND = {
     "feedback_url": "mailto:sendteam@sthelens.gov.uk?subject=Local%20Offer%20feedback",
 }
 
+# Response headers for static hosts that read a _headers file (Netlify,
+# Cloudflare Pages); docs/hosting.md says how to set them elsewhere.
+HOSTING = {
+    "HEADERS": {
+        "/*": {
+            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "strict-origin-when-cross-origin",
+        },
+    },
+}
+
 LOCAL_OFFER = {
     "ENTRY_URL": "services/{slug}/",
 }
