@@ -17,7 +17,7 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE = "fs"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["local_offer"]
+PLUGINS = ["local_offer", "govuk_theme", "hosting", "glossary"]
 
 # The council's brand: the theme reads nothing else to look like the council.
 BRAND = {

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 
 
 class Site:
@@ -86,9 +87,23 @@ def site(tmp_path) -> Site:
     return Site(tmp_path)
 
 
+REAL_SITE = pytest.StashKey[Site]()
+
+
+def real_site_for(config: pytest.Config) -> Site:
+    """The real St Helens content, built once per test session.
+
+    A function as well as a fixture because the browser tests list the built
+    pages while collecting (one test per page), before fixtures exist.
+    """
+    if REAL_SITE not in config.stash:
+        root = config._tmp_path_factory.mktemp("real")  # what the tmp_path_factory fixture returns
+        shutil.copytree(ROOT / "content", root / "content")
+        config.stash[REAL_SITE] = Site(root).build_ok()
+    return config.stash[REAL_SITE]
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Site:
+def real_site(request) -> Site:
     """The real St Helens content, built once per test session."""
-    root = tmp_path_factory.mktemp("real")
-    shutil.copytree(ROOT / "content", root / "content")
-    return Site(root).build_ok()
+    return real_site_for(request.config)

@@ -42,7 +42,7 @@ def main(argv=None) -> int:
         print(problem)
     summary = ", ".join(f"{n} {label}" for label, n in counts.items())
     if problems:
-        print(f"\n{len(problems)} problem(s) found (checked {summary}). Fix each one and run make check again.", file=sys.stderr)
+        print(f"\n{len(problems)} problem(s) found. Fix each one and run make check again.", file=sys.stderr)
         return 1
     print(f"All content is valid: checked {summary}.")
     return 0

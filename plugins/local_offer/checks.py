@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .loading import display_path, load_catalogue
-from .pages import header_node
-from .schema import PAGE
-from .validation import validate
+from .pages import check_page
 from .yaml_source import ContentErrors, SourceError
 
 
@@ -27,23 +25,16 @@ def check(content_path: Path, settings: dict, shared: dict):
     try:
         catalogue = load_catalogue(content_path, settings)
     except ContentErrors as exc:
-        return exc.errors, {"entries": len(list((content_path / "services").rglob("*.y*ml")))}
+        return exc.errors, {}
     shared["catalogue"] = catalogue
     problems, slugs = [], {}
     for path in page_files(content_path, settings):
-        shown = display_path(path)
-        data, lines, errors = validate(header_node(path.read_text(encoding="utf-8")), PAGE, shown, catalogue.vocabularies)
+        data, errors = check_page(path, content_path, catalogue)
         problems += errors
-        for index, slug in enumerate(data.get("related", [])):
-            if slug not in catalogue.by_slug:
-                problems.append(
-                    SourceError(shown, lines.get("related", 1), f"related[{index}]", f"'{slug}' is not the slug of any directory entry")
-                )
+        shown = display_path(path, content_path)
         if "slug" in data:
             if data["slug"] in slugs:
-                problems.append(
-                    SourceError(shown, lines["slug"], "slug", f"'{data['slug']}' is already used by {slugs[data['slug']]}")
-                )
+                problems.append(SourceError(shown, 1, "slug", f"'{data['slug']}' is already used by {slugs[data['slug']]}"))
             slugs[data["slug"]] = shown
     shared["page_slugs"] = set(slugs)
     return problems, {"entries": len(catalogue.entries), "pages": len(slugs)}

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .loading import display_path, load_catalogue
-from .pages import check_metadata
-from .yaml_source import ContentErrors, SourceError
+from .loading import load_catalogue
+from .pages import check_page
+from .yaml_source import ContentErrors
 
 logger = logging.getLogger(__name__)
 
@@ -38,24 +38,9 @@ class DirectoryGenerator(Generator):
             raise
         errors = []
         for page in self.context.get("pages", []) + self.context.get("hidden_pages", []):
-            problems = check_metadata(page, catalogue.vocabularies)
+            data, problems = check_page(page.source_path, self.path, catalogue)
             errors += problems
-            if problems:
-                continue
-            page.related_entries = []
-            for index, slug in enumerate(page.checked.get("related", [])):
-                entry = catalogue.by_slug.get(slug)
-                if entry is None:
-                    errors.append(
-                        SourceError(
-                            display_path(page.source_path),
-                            page.lines.get("related", 1),
-                            f"related[{index}]",
-                            f"'{slug}' is not the slug of any directory entry",
-                        )
-                    )
-                else:
-                    page.related_entries.append(entry)
+            page.related_entries = [catalogue.by_slug[slug] for slug in data["related"]]
         if errors:
             report(errors)
             raise ContentErrors(errors)

@@ -29,12 +29,10 @@ DEFAULTS = {
 }
 
 
-def display_path(path: Path) -> str:
+def display_path(path, content_path) -> str:
     """The path as an editor sees it in the repository, e.g. content/services/x.yaml."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    base = Path(content_path).resolve().parent
+    return os.path.relpath(Path(path).resolve(), base)
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -43,11 +41,13 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def read_records(folder: Path, content_type: ContentType, vocabularies) -> tuple[list[Record], list[SourceError]]:
+def read_records(
+    folder: Path, content_type: ContentType, vocabularies, content_path: Path
+) -> tuple[list[Record], list[SourceError]]:
     """Read and validate every YAML file in a folder, collecting every error."""
     records, errors = [], []
     for path in yaml_files(folder):
-        shown = display_path(path)
+        shown = display_path(path, content_path)
         root, problems = yaml_source.read(path, shown)
         if root is not None and not problems:
             data, lines, problems = validate(root, content_type, shown, vocabularies)
@@ -102,14 +102,15 @@ def settings_for(settings: dict) -> dict:
 
 
 def load_vocabularies(content_path: Path, settings: dict):
-    return vocabulary_data.load(content_path / settings_for(settings)["VOCABULARIES"])
+    path = content_path / settings_for(settings)["VOCABULARIES"]
+    return vocabulary_data.load(path, shown=display_path(path, content_path))
 
 
 def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
     """Read, validate and cross-check every entry; raise ``ContentErrors`` if any is wrong."""
     options = settings_for(settings)
     vocabularies = load_vocabularies(content_path, settings)
-    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies)
+    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path)
     entries = []
     for record in records:
         stem = Path(record.source_path).stem

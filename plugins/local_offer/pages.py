@@ -16,7 +16,7 @@ from .loading import display_path
 from .rendering import sanitise
 from .schema import PAGE
 from .validation import validate
-from .yaml_source import Mapping, Scalar, Sequence
+from .yaml_source import Mapping, Scalar, Sequence, SourceError
 
 logger = logging.getLogger(__name__)
 
@@ -41,15 +41,22 @@ def header_node(text: str) -> Mapping:
     return Mapping(items, 1)
 
 
-def check_metadata(page: Page, vocabularies) -> list:
-    """Validate a page's header; return its errors and store the parsed values."""
-    shown = display_path(page.source_path)
-    with open(page.source_path, encoding="utf-8") as handle:
+def check_page(path, content_path, catalogue):
+    """Validate a page's header against PAGE and its related slugs against the catalogue.
+
+    Returns (data, errors); ``data["related"]`` keeps only slugs that exist.
+    """
+    shown = display_path(path, content_path)
+    with open(path, encoding="utf-8") as handle:
         root = header_node(handle.read())
-    data, lines, errors = validate(root, PAGE, shown, vocabularies)
-    page.checked = data
-    page.lines = lines
-    return errors
+    data, lines, errors = validate(root, PAGE, shown, catalogue.vocabularies)
+    for index, slug in enumerate(data.get("related", [])):
+        if slug not in catalogue.by_slug:
+            errors.append(
+                SourceError(shown, lines.get("related", 1), f"related[{index}]", f"'{slug}' is not the slug of any directory entry")
+            )
+    data["related"] = [slug for slug in data.get("related", []) if slug in catalogue.by_slug]
+    return data, errors
 
 
 def sanitise_content(instance) -> None:

@@ -57,10 +57,10 @@ class Validator:
             except Invalid:
                 pass  # reported when the field itself is validated
         data = self.fields(root, content_type.fields, "", kind)
-        if not self.errors:
-            for rule in content_type.rules:
-                for field, message in rule.check(data):
-                    self.fail(self.lines.get(field, root.line), field, message)
+        # Rules see only the values that passed, so they can run alongside field errors.
+        for rule in content_type.rules:
+            for field, message in rule.check(data):
+                self.fail(self.lines.get(field, root.line), field, message)
         return data
 
     def fields(self, node: Mapping, fields, prefix: str, kind: str | None) -> dict:

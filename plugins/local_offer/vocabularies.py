@@ -61,23 +61,24 @@ class Vocabularies(dict):
         terms = self[vocabulary].terms
         if term_id in terms:
             return terms[term_id]
-        close = difflib.get_close_matches(term_id.lower(), list(terms), n=1, cutoff=0.6)
+        wanted = term_id.casefold()
+        # Editors often type the label ("autism") rather than the id ("asd").
+        by_label = [t.id for t in terms.values() if wanted and wanted in t.label.casefold()]
+        close = by_label or difflib.get_close_matches(wanted, list(terms), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
         raise Invalid(f"'{term_id}' is not a known term; {hint}use one of: {', '.join(terms)}")
 
 
-def load(*paths: Path) -> Vocabularies:
-    """Read vocabulary files; raise ``ContentErrors`` naming every problem."""
+def load(path: Path, shown: str) -> Vocabularies:
+    """Read the vocabulary file; raise ``ContentErrors`` naming every problem."""
     vocabularies = Vocabularies()
     errors: list[SourceError] = []
-    for path in paths:
-        root, problems = yaml_source.read(path)
-        errors += problems
-        if not isinstance(root, Mapping):
-            continue
+    root, problems = yaml_source.read(path, shown)
+    errors += problems
+    if isinstance(root, Mapping):
         for name, (line, node) in root.items.items():
             if not isinstance(node, Mapping):
-                errors.append(SourceError(str(path), line, name, "must list terms, each with a label and a description"))
+                errors.append(SourceError(shown, line, name, "must list terms, each with a label and a description"))
                 continue
             terms = {}
             for term_id, (term_line, term_node) in node.items.items():
@@ -85,7 +86,7 @@ def load(*paths: Path) -> Vocabularies:
                 values = {k: v.text for k, (_, v) in fields.items() if isinstance(v, Scalar)}
                 missing = [k for k in ("label", "description") if not values.get(k)]
                 if missing:
-                    errors.append(SourceError(str(path), term_line, f"{name}.{term_id}", f"needs a {' and a '.join(missing)}"))
+                    errors.append(SourceError(shown, term_line, f"{name}.{term_id}", f"needs a {' and a '.join(missing)}"))
                     continue
                 extra = tuple(sorted((k, v) for k, v in values.items() if k not in ("label", "description")))
                 terms[term_id] = Term(name, term_id, values["label"], values["description"], extra)

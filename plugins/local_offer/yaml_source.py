@@ -93,6 +93,7 @@ class _Reader:
             self.fail(line, f"'&{event.anchor}' marks text for reuse, which is not allowed; remove it")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
             self.fail(line, f"'{tag}' changes how YAML reads the value, which is not allowed; remove it")
         if isinstance(event, events.ScalarEvent):
             return Scalar(event.value, line, event.style in ("'", '"', "|", ">"))

@@ -1,0 +1,56 @@
+"""Markdown from editors is rendered, then sanitised: nothing in it can run."""
+
+from __future__ import annotations
+
+HOSTILE = """\
+Hello <script>alert("entry")</script> there.
+
+<img src="x.png" onerror="alert(1)"> <iframe src="https://example.org/"></iframe>
+
+[Click me](javascript:alert(2)) and [data](data:text/html;base64,PHNjcmlwdD4=)
+
+<a href="https://example.org/" onclick="alert(3)">Example</a>
+"""
+
+
+def hostile_entry(site):
+    site.write(
+        "services/hostile.yaml",
+        "kind: service\nname: Hostile\nsummary: Test.\ncategories: [leisure]\nassured_date: 2026-01-10\n"
+        "description: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines()),
+    )
+    site.write("pages/hostile.md", "Title: Hostile\nSlug: hostile\nSummary: Test.\n\n" + HOSTILE)
+
+
+def assert_inert(main):
+    assert main.select("script, iframe, img[onerror]") == []
+    assert not [tag for tag in main.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+    hrefs = [a.get("href", "") for a in main.select("a")]
+    assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))]
+    external = main.select_one('a[href="https://example.org/"]')
+    assert external is not None and "noopener" in external["rel"]
+    assert "Click me" in main.get_text()
+
+
+def test_entry_description_is_sanitised(site):
+    hostile_entry(site)
+    site.build_ok()
+    assert_inert(site.page("/services/hostile/").select_one("main"))
+
+
+def test_information_page_is_sanitised(site):
+    hostile_entry(site)
+    site.build_ok()
+    assert_inert(site.page("/hostile/").select_one("main"))
+
+
+def test_template_output_is_escaped(site):
+    site.write(
+        "services/angle.yaml",
+        "kind: service\nname: <b>Bold</b> & co\nsummary: Test.\ndescription: Text.\ncategories: [leisure]\n"
+        "assured_date: 2026-01-10\n",
+    )
+    site.build_ok()
+    heading = site.page("/services/angle/").select_one("h1")
+    assert heading.get_text(strip=True) == "<b>Bold</b> & co"
+    assert heading.select("b") == []
