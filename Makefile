@@ -37,11 +37,43 @@ serve: html ## Build, then serve the site on http://localhost:$(PORT)
 check: $(VENV)/.installed ## Validate all content without building
 	$(PY) -m tools.check
 
-browser: ## Install Debian's Chromium for the browser tests, if missing
-	@test -x $(CHROMIUM) || { \
-	  echo "Installing Chromium from Debian for the browser tests"; \
+# Editors' helpers (docs/editing.md). `make docs` needs .PHONY: docs/ exists.
+.PHONY: new stale schemas docs
+KIND ?= service
+FORMAT ?= text
+
+new: $(VENV)/.installed ## Start a new entry: make new KIND=service NAME="Sensory play group"
+	@test -n "$(NAME)" || { echo 'Say what it is called: make new KIND=service NAME="Sensory play group"'; exit 2; }
+	$(PY) -m tools.new_entry "$(KIND)" "$(NAME)"
+
+stale: $(VENV)/.installed ## List entries overdue for review, oldest first (FORMAT=csv for a spreadsheet)
+	@$(PY) -m tools.stale --format $(FORMAT)
+
+schemas: $(VENV)/.installed ## Write JSON Schemas into .schemas/ for VS Code's YAML extension
+	$(PY) -m tools.schemas
+
+docs: $(VENV)/.installed ## Rewrite docs/fields.md from the content model
+	$(PY) -m tools.field_reference
+
+# The benchmark (bench/results.md); not part of `make test`. It takes about
+# 20 minutes and both cores.
+.PHONY: bench-content bench
+N ?= 10000
+SEED ?= 1
+OUT ?= bench/work/content-$(N)
+
+bench-content: $(VENV)/.installed ## Write N synthetic entries: make bench-content N=10000 [SEED=1] [OUT=dir]
+	$(PY) -m tools.bench_content --n $(N) --seed $(SEED) --out $(OUT)
+
+bench: setup browser ## Time builds and search at 1,000 and 10,000 entries beside stock Pelican and Pagefind
+	$(PY) -m tools.bench
+
+browser: ## Install Debian's Chromium (and Java, for the HTML checker) for the browser tests, if missing
+	@test -x $(CHROMIUM) && command -v java >/dev/null || { \
+	  echo "Installing Chromium and Java from Debian for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
 test: setup browser ## Run every test, browser tests included
 	$(PY) -m pytest

@@ -17,7 +17,7 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE = "fs"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["local_offer", "govuk_theme", "hosting", "glossary"]
+PLUGINS = ["local_offer", "govuk_theme", "hosting", "glossary", "you_said_we_did", "open_data", "editor_config", "search_index", "browse"]
 
 # The council's brand: the theme reads nothing else to look like the council.
 BRAND = {
@@ -40,11 +40,57 @@ HOSTING = {
             "X-Content-Type-Options": "nosniff",
             "Referrer-Policy": "strict-origin-when-cross-origin",
         },
+        # Open data may be read by other councils' and national directories' websites.
+        "/openreferral/*": {"Access-Control-Allow-Origin": "*"},
+        "/open-data/*": {"Access-Control-Allow-Origin": "*"},
+        # The Decap CMS editor is an app, not a page for families: it talks to
+        # GitHub's API, compiles its config schema (eval), runs WebAssembly and
+        # injects its own styles. This replaces the policy above for /admin/
+        # only, because a later rule's header replaces an earlier one.
+        "/admin/*": {
+            "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; connect-src 'self' https://api.github.com; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+            "X-Robots-Tag": "noindex",
+        },
     },
 }
 
 LOCAL_OFFER = {
     "ENTRY_URL": "services/{slug}/",
+}
+
+# Search, My list and the browse pages; families' words are in
+# content/data/synonyms.yaml.
+SEARCH = {
+    "SEARCH_URL": "search/",
+    "MY_LIST_URL": "my-list/",
+    "BROWSE_URL": "browse/",
+    "IAS_SLUG": "iass",
+    "INCLUDE_DESCRIPTION": True,
+}
+
+# Editors' tools: review dates, and where the web editor at /admin/ saves
+# (every change there opens a pull request on this repository).
+EDITOR = {
+    "REVIEW_AFTER_MONTHS": 12,
+    "BACKEND": {"name": "github", "repo": "sthelens-council/send-local-offer", "branch": "main"},
+}
+
+# Open data: Open Referral UK files, downloads, feed and sitemap. The
+# publisher's name, website and email come from BRAND unless set here.
+OPEN_DATA = {
+    "LICENCE_NAME": "Open Government Licence v3.0",
+    "LICENCE_URL": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    "PAGE_SIZE": 50,
+    "STATE_PROVINCE": "Merseyside",
+}
+
+# "You said, we did": the build refuses feedback containing an email address,
+# a UK phone number, a postcode or a title and name; add more patterns here.
+# Each key completes the message "contains ... ('what was found')".
+YOU_SAID_WE_DID = {
+    "EXTRA_PATTERNS": {
+        "an NHS number": r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b",
+    },
 }
 
 # Information pages live at /<slug>/; the directory has its own generator.

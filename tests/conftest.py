@@ -8,6 +8,7 @@ output by CSS selector.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,7 @@ class Site:
         self.content = root / "content"
         self.output = root / "output"
         self.settings = settings
+        self.env: dict[str, str] = {}
         self.result: subprocess.CompletedProcess | None = None
 
     def write(self, relative: str, text: str) -> Path:
@@ -48,7 +50,7 @@ class Site:
             cwd=ROOT,
             capture_output=True,
             text=True,
-            env={**__import__("os").environ, "COLUMNS": "400", "TERM": "dumb"},
+            env={**os.environ, "COLUMNS": "400", "TERM": "dumb", **self.env},
         )
 
     def build(self) -> subprocess.CompletedProcess:
@@ -77,14 +79,19 @@ class Site:
         return self.output / url.lstrip("/")
 
 
+def fixture_site(root: Path) -> Site:
+    """A fresh copy of the fixture content (with the real data files) in ``root``, not yet built."""
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    (root / "content" / "data").mkdir(exist_ok=True)
+    for extra in (ROOT / "content" / "data").glob("*.yaml"):
+        shutil.copy(extra, root / "content" / "data" / extra.name)
+    return Site(root)
+
+
 @pytest.fixture
 def site(tmp_path) -> Site:
     """A fresh copy of the fixture content, not yet built."""
-    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
-    (tmp_path / "content" / "data").mkdir(exist_ok=True)
-    for extra in (ROOT / "content" / "data").glob("*.yaml"):
-        shutil.copy(extra, tmp_path / "content" / "data" / extra.name)
-    return Site(tmp_path)
+    return fixture_site(tmp_path)
 
 
 REAL_SITE = pytest.StashKey[Site]()

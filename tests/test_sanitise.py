@@ -54,3 +54,16 @@ def test_template_output_is_escaped(site):
     heading = site.page("/services/angle/").select_one("h1")
     assert heading.get_text(strip=True) == "<b>Bold</b> & co"
     assert heading.select("b") == []
+
+
+def test_links_between_pages_follow_the_published_address(site):
+    site.write(
+        "services/linked.yaml",
+        "kind: service\nname: Linked\nsummary: Test.\ncategories: [leisure]\nassured_date: 2026-01-10\n"
+        "description: Read about [EHC plans](/ehc-plans/).\n",
+    )
+    site.settings = "publishconf.py"
+    site.env["SITEURL"] = "https://example.org/local-offer"
+    site.build_ok()
+    link = site.page("/services/linked/").select_one("main a[href$='/ehc-plans/']")
+    assert link["href"] == "https://example.org/local-offer/ehc-plans/"

@@ -206,7 +206,9 @@ def test_unquoted_time_and_no_stay_text(site):
     )
     page = site.build_ok().page("/services/holiday-club/")
     assert page.select_one("h1").get_text(strip=True) == "NO"
-    assert "09:00" in page.get_text()
+    # YAML 1.1 would have read 09:00 as 540 (minutes); the page shows the time.
+    assert "9am" in page.select_one("main").get_text()
+    assert "540" not in page.select_one("main").get_text()
 
 
 def test_make_check_reports_every_error_in_every_file_and_fails(site):

@@ -39,10 +39,14 @@ class Handler(SimpleHTTPRequestHandler):
 
     def end_headers(self):
         request_path = self.path.split("?", 1)[0]
+        # As on Netlify, a later matching rule replaces an earlier rule's
+        # header of the same name (so /admin/* can have its own policy).
+        chosen = {}
         for pattern, headers in self.rules:
             if fnmatch.fnmatch(request_path, pattern.replace(":splat", "*")):
-                for name, value in headers:
-                    self.send_header(name, value)
+                chosen.update(headers)
+        for name, value in chosen.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 - signature set by http.server

@@ -15,10 +15,13 @@ from .templating import add_govuk_templates
 logger = logging.getLogger(__name__)
 
 
+SETTINGS_FILE = Path(__file__).resolve().parents[2] / "pelicanconf.py"
+
+
 def merge_brand(pelican) -> None:
     """Fill in BRAND's defaults before any template sees it, and refuse an unreadable brand colour."""
     pelican.settings["BRAND"] = merged = brand.merged(pelican.settings)
-    for problem in brand.problems(merged, "pelicanconf.py"):
+    for problem in brand.problems(merged, SETTINGS_FILE):
         logger.error("%s", problem)
 
 

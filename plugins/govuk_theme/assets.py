@@ -56,6 +56,14 @@ def stylesheet(theme: Path, brand_colour: str) -> Path:
     return cached
 
 
+def icon(brand: dict) -> str:
+    """A plain square in the council's colour, so browsers show no GOV.UK crown and ask for no favicon.ico."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+        f'<rect width="32" height="32" rx="6" fill="{brand["brand_colour"]}"/></svg>\n'
+    )
+
+
 class ThemeAssetsGenerator(Generator):
     """Compiles the stylesheet before any page is written, and copies the assets."""
 
@@ -64,6 +72,7 @@ class ThemeAssetsGenerator(Generator):
         self.context["theme_assets"] = {
             "css": f"theme/css/{self.css.name}",
             "js": "theme/js/app.mjs",
+            "icon": "theme/icon.svg",
         }
 
     def generate_output(self, writer):
@@ -71,6 +80,7 @@ class ThemeAssetsGenerator(Generator):
         target = output / self.context["theme_assets"]["css"]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.css, target)
+        (output / "theme" / "icon.svg").write_text(icon(self.settings["BRAND"]), encoding="utf-8")
         script = (GOVUK / "govuk-frontend.min.js").read_text(encoding="utf-8")
         # The source map is not published, so drop the comment that points at it.
         script = script.split("//# sourceMappingURL=")[0]

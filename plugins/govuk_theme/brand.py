@@ -7,6 +7,7 @@ council changes one dict in ``pelicanconf.py`` rather than any template.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from local_offer.yaml_source import SourceError
 
@@ -57,16 +58,25 @@ def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
-def problems(brand: dict, settings_path: str) -> list[SourceError]:
+def _line_of(path: Path, key: str) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if f'"{key}"' in line), 1)
+
+
+def problems(brand: dict, settings_path: Path) -> list[SourceError]:
     """The header puts white text on the brand colour, so it must pass WCAG AA."""
     colour = brand["brand_colour"]
+    shown, line = settings_path.name, _line_of(settings_path, "brand_colour")
     if not _HEX.fullmatch(colour):
-        return [SourceError(settings_path, 1, "BRAND.brand_colour", f"'{colour}' is not a colour; write it as # and six hex digits, such as '#00607a'")]
+        return [SourceError(shown, line, "BRAND.brand_colour", f"'{colour}' is not a colour; write it as # and six hex digits, such as '#00607a'")]
     ratio = contrast_with_white(colour)
     if ratio < 4.5:
         return [
             SourceError(
-                settings_path, 1, "BRAND.brand_colour",
+                shown, line, "BRAND.brand_colour",
                 f"white text on {colour} has a contrast of {ratio:.1f}:1, below the 4.5:1 WCAG AA needs; choose a darker colour",
             )
         ]

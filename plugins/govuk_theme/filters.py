@@ -6,7 +6,11 @@ a family sees: "Ages 5 to 16", a ``tel:`` link, an OpenStreetMap address.
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 
 
 def tel_href(number: str) -> str:
@@ -32,6 +36,52 @@ def map_url(location: dict) -> str:
     if lat is not None and lon is not None:
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
     return "https://www.openstreetmap.org/search?query=" + quote(location["postal_code"])
+
+
+def clock(time: str) -> str:
+    """'09:30' as GOV.UK style writes times: '9:30am', '10am', 'midday'."""
+    hours, minutes = (int(part) for part in time.split(":"))
+    if (hours, minutes) == (12, 0):
+        return "midday"
+    if (hours, minutes) == (0, 0):
+        return "midnight"
+    suffix = "am" if hours < 12 else "pm"
+    shown = hours % 12 or 12
+    return f"{shown}{suffix}" if minutes == 0 else f"{shown}:{minutes:02d}{suffix}"
+
+
+def contents(page_html: str) -> list[dict]:
+    """The page's h2 headings as contents-list items (Markdown's toc extension gives them ids)."""
+    return [
+        {"href": f"#{anchor}", "text": html.unescape(re.sub(r"<[^>]+>", "", text)).strip()}
+        for anchor, text in H2.findall(str(page_html))
+    ]
+
+
+def available(links, plugins, pages) -> list[dict]:
+    """The links whose page will exist: its plugin is on, or its information page is there."""
+    slugs = {page.slug for page in pages}
+    return [
+        link for link in links
+        if ("plugin" not in link or link["plugin"] in plugins) and ("page" not in link or link["page"] in slugs)
+    ]
+
+
+def in_order(pages) -> list:
+    """Information pages in the order editors gave them, then by title.
+
+    ``Order`` has been validated as a whole number by the time pages are written.
+    """
+    return sorted(pages, key=lambda p: (int(p.metadata.get("order", 10**6)), p.title.casefold()))
+
+
+def by_letter(entries) -> list[tuple[str, list]]:
+    """Entries grouped under the first letter of their name (or '0-9'), in order."""
+    groups: dict[str, list] = {}
+    for entry in entries:
+        first = entry.name[:1].upper()
+        groups.setdefault(first if first.isalpha() else "0-9", []).append(entry)
+    return sorted(groups.items(), key=lambda item: (item[0] != "0-9", item[0]))
 
 
 def month_year(date) -> str:
@@ -62,6 +112,10 @@ FILTERS = {
     "ages": ages,
     "map_url": map_url,
     "month_year": month_year,
+    "clock": clock,
+    "contents": contents,
+    "in_order": in_order,
+    "by_letter": by_letter,
     "pounds": pounds,
 }
-GLOBALS = {"feedback_href": feedback_href}
+GLOBALS = {"feedback_href": feedback_href, "available": available}

@@ -13,15 +13,8 @@ PAGES = (
 )
 
 
-def guides(pages) -> list:
-    """Information pages in the order editors gave them, then by title."""
-    return sorted(pages, key=lambda p: (p.checked.get("order", 10**6), p.title.casefold()))
-
-
 class SitePagesGenerator(Generator):
     def generate_output(self, writer):
-        catalogue = self.context["catalogue"]
-        schools = [e for e in catalogue.entries if e.is_school]
         for template, save_as, url in PAGES:
             writer.write_file(
                 save_as,
@@ -29,6 +22,4 @@ class SitePagesGenerator(Generator):
                 self.context,
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=url,
-                schools=schools,
-                guides=guides(self.context.get("pages", [])),
             )

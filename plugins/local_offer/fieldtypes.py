@@ -48,6 +48,8 @@ class Text(FieldType):
 
     def parse(self, node, vocabularies):
         text = _scalar(node)
+        if not text:
+            raise Invalid("is blank; write it in, or remove the line if the field is optional")
         if self.max_length and len(text) > self.max_length:
             raise Invalid(f"is {len(text)} characters long; keep it to {self.max_length} or fewer")
         return text
@@ -260,7 +262,8 @@ class List(FieldType):
         schema = {"type": "array", "items": self.item.json_schema(vocabularies)}
         if self.min_items:
             schema["minItems"] = self.min_items
-        if isinstance(self.item, Term):
+        # The validator refuses a repeated value in any list of single values.
+        if not isinstance(self.item, Group):
             schema["uniqueItems"] = True
         return schema
 

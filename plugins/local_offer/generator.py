@@ -40,6 +40,8 @@ class DirectoryGenerator(Generator):
         for page in self.context.get("pages", []) + self.context.get("hidden_pages", []):
             data, problems = check_page(page.source_path, self.path, catalogue)
             errors += problems
+            # The validated header (topics as Terms) for plugins that file pages by topic.
+            page.checked = data
             page.related_entries = [catalogue.by_slug[slug] for slug in data["related"]]
         if errors:
             report(errors)

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import vocabularies as vocabulary_data
 from . import yaml_source
 from .model import Entry, Record
+from .rendering import Renderer
 from .fieldtypes import Slug
 from .schema import ENTRY, ContentType
 from .validation import validate
@@ -111,6 +112,7 @@ def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
     options = settings_for(settings)
     vocabularies = load_vocabularies(content_path, settings)
     records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path)
+    render = Renderer(settings.get("SITEURL", ""))
     entries = []
     for record in records:
         stem = Path(record.source_path).stem
@@ -125,7 +127,7 @@ def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
                 )
             )
             continue
-        entries.append(Entry(record.data, record.source_path, record.lines, stem, options["ENTRY_URL"]))
+        entries.append(Entry(record.data, record.source_path, record.lines, stem, options["ENTRY_URL"], render))
     errors += unique(entries, lambda e: e.slug, "the web address name", "slug")
     errors += unique(entries, lambda e: e.id, "the id", "id")
     if errors:

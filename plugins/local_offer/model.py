@@ -6,10 +6,7 @@ import dataclasses
 import uuid
 from functools import cached_property
 
-from .rendering import Renderer
 from .schema import ENTRY
-
-_render = Renderer()
 
 # Fixed namespace so an entry keeps the same id in every build (and in open
 # data) for as long as its slug stays the same.
@@ -31,8 +28,9 @@ class Record:
 class Entry(Record):
     """A directory entry. Schema fields read as attributes (None when absent)."""
 
-    def __init__(self, data, source_path, lines, slug, url_pattern):
+    def __init__(self, data, source_path, lines, slug, url_pattern, render):
         super().__init__(data, source_path, lines)
+        self._render = render
         self.slug = data.get("slug") or slug
         self.id = data.get("id") or str(uuid.uuid5(ENTRY_NAMESPACE, self.slug))
         self.url = url_pattern.format(slug=self.slug)
@@ -75,7 +73,7 @@ class Entry(Record):
             value = self.data
             for part in field.split("."):
                 value = (value or {}).get(part)
-            cache[field] = _render(value)
+            cache[field] = self._render(value)
         return cache[field]
 
     def serves_ages(self, low: int, high: int) -> bool:

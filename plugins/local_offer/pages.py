@@ -62,4 +62,4 @@ def check_page(path, content_path, catalogue):
 def sanitise_content(instance) -> None:
     """Pelican signal handler: strip anything unsafe from a page's HTML."""
     if isinstance(instance, Page) and instance._content:
-        instance._content = sanitise(instance._content)
+        instance._content = sanitise(instance._content, instance.settings.get("SITEURL", ""))

@@ -28,7 +28,18 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def sanitise(html: str) -> str:
+def sanitise(html: str, site_url: str = "") -> str:
+    """Keep only safe HTML; point root-relative links (/ehc-plans/) at the site's address.
+
+    Editors link pages as /slug/; a site published below a path (such as a
+    GitHub Pages project site) needs SITEURL in front of them.
+    """
+
+    def rebase(tag, attribute, value):
+        if attribute == "href" and value.startswith("/") and not value.startswith("//"):
+            return site_url + value
+        return value
+
     # rel is added to every kept link: it matters for external ones, and is
     # harmless on our own, which saves telling the two apart here.
     return nh3.clean(
@@ -38,17 +49,19 @@ def sanitise(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
         strip_comments=True,
+        attribute_filter=rebase if site_url else None,
     )
 
 
 class Renderer:
     """Renders many small Markdown texts with one reusable Markdown instance."""
 
-    def __init__(self, extensions=("extra", "sane_lists")):
+    def __init__(self, site_url: str = "", extensions=("extra", "sane_lists")):
+        self.site_url = site_url
         self._markdown = Markdown(extensions=list(extensions), output_format="html")
 
     def __call__(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
         html = self._markdown.reset().convert(text)
-        return Markup(sanitise(html))
+        return Markup(sanitise(html, self.site_url))

@@ -20,12 +20,12 @@ from local_offer.yaml_source import SourceError
 # Each key is how the message names what was found: "contains <key> (...)".
 BUILT_IN = {
     # The content model's own address and postcode shapes, found inside text.
-    "an email address": rf"(?<![\w.%+'-]){Email.regex}",
+    "an email address": Email.regex,
     # Landlines and mobiles as people write them: 01744 123456, 07700-900123,
     # (01744) 123 456, +44 7700 900123, +44 (0)1744 123456.
     "a phone number": r"(?<![\d+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)\d(?:[\s-]?\)?[\s-]?\d){8,9}(?!\d)",
     "a postcode": rf"\b{Postcode.regex}\b",
-    "a personal title and a name": r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*",
+    "a personal title and a name": r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?\s+[A-Z](?:[A-Za-z'’-]*[A-Za-z])?",
 }
 
 # Every free-text field of an item is checked, whatever the schema adds later.
@@ -39,7 +39,8 @@ def compile_patterns(extra: dict) -> dict:
         try:
             patterns[label] = re.compile(regex)
         except re.error as exc:
-            raise ValueError(f"YOU_SAID_WE_DID['EXTRA_PATTERNS']['{label}'] is not a valid regular expression: {exc}") from None
+            setting = f"YOU_SAID_WE_DID['EXTRA_PATTERNS']['{label}']"
+            raise ValueError(f"{setting} is not a valid regular expression: {exc}") from None
     return patterns
 
 

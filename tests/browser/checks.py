@@ -97,7 +97,7 @@ def describe_axe(url: str, violations: list[dict]) -> str:
         lines.append(f"    {violation['helpUrl']}")
         for node in violation["nodes"]:
             lines.append(f"    at {' '.join(map(str, node['target']))}")
-            summary = node.get("failureSummary", "").replace("\n", " ")
+            summary = " ".join(node.get("failureSummary", "").split())
             if summary:
                 lines.append(f"       {summary}")
     return "\n".join(lines)
@@ -110,11 +110,14 @@ def vnu_errors(files: list[Path]) -> dict[Path, list[dict]]:
     found: dict[Path, list[dict]] = {path.resolve(): [] for path in files}
     if not files:
         return found
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
-        capture_output=True,
-        text=True,
-    )
+    try:
+        result = subprocess.run(
+            ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+            capture_output=True,
+            text=True,
+        )
+    except FileNotFoundError as exc:
+        raise RuntimeError("The Nu HTML Checker needs Java: apt-get install default-jre-headless") from exc
     # vnu writes its JSON report to stderr and exits 1 when it finds errors.
     try:
         messages = json.loads(result.stderr)["messages"]

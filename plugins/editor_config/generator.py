@@ -1,0 +1,75 @@
+"""Writes the editors' tools into the site and warns about overdue reviews.
+
+``schemas/*.json`` for editors' YAML tools, and ``admin/``: Decap CMS
+(copied from node_modules at build time, never committed) with a
+configuration generated from the content model.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import yaml
+from pelican.generators import Generator
+
+from local_offer.fieldtypes import List
+from local_offer.schema import PAGE
+
+from . import decap, review
+from .schemas import all_schemas
+from .settings import settings_for
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN = Path(__file__).with_name("admin")
+
+
+def decap_files(dist: Path) -> list[Path]:
+    """The Decap bundle and the chunks and WebAssembly it loads on demand, without source maps."""
+    return [dist / "decap-cms.js", *sorted(dist.glob("*.decap-cms.js")), *sorted(dist.glob("*.wasm"))]
+
+
+class EditorGenerator(Generator):
+    def generate_output(self, writer):
+        options = settings_for(self.settings)
+        catalogue = self.context["catalogue"]
+        self.warn_overdue(catalogue.entries, options["REVIEW_AFTER_MONTHS"])
+        output = Path(self.output_path)
+        site_url = self.settings.get("SITEURL", "")
+        self.write_schemas(output / "schemas", catalogue.vocabularies, f"{site_url}/schemas/")
+        self.write_admin(output / "admin", options, catalogue.vocabularies, site_url)
+
+    def warn_overdue(self, entries, months: int) -> None:
+        for entry in review.overdue(entries, datetime.date.today(), months):
+            # Advisory: shown in the build log without stopping publication.
+            logger.warning("%s", review.describe(entry, months), extra={"advisory": True})
+
+    def write_schemas(self, folder: Path, vocabularies, base_url: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, schema in all_schemas(vocabularies, base_url).items():
+            (folder / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def write_admin(self, folder: Path, options: dict, vocabularies, site_url: str) -> None:
+        dist = ROOT / options["DECAP_DIST"]
+        if not (dist / "decap-cms.js").is_file():
+            logger.error("%s/decap-cms.js is missing; run make setup to install Decap CMS from npm", options["DECAP_DIST"])
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in decap_files(dist):
+            shutil.copyfile(path, folder / path.name)
+        shutil.copyfile(ADMIN / "pelican-page.js", folder / "pelican-page.js")
+        list_fields = ",".join(f.name for f in PAGE.fields if isinstance(f.type, List))
+        page = (ADMIN / "index.html").read_text(encoding="utf-8")
+        page = page.replace("{list_fields}", list_fields).replace("{site_name}", html.escape(self.settings["SITENAME"]))
+        (folder / "index.html").write_text(page, encoding="utf-8")
+        settings = decap.config(options, vocabularies, site_url)
+        text = "# Made by the build from the content model; do not edit.\n" + yaml.safe_dump(
+            settings, sort_keys=False, allow_unicode=True, width=120
+        )
+        (folder / "config.yml").write_text(text, encoding="utf-8")

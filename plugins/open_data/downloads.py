@@ -1,0 +1,86 @@
+"""The whole directory as a spreadsheet (CSV) and as JSON.
+
+Column headings are the field labels editors see, taken from the content
+model, so the spreadsheet and the editing screens use the same words.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+from local_offer.schema import ENTRY
+from local_offer.vocabularies import Term
+
+
+def joined(values) -> str:
+    return "; ".join(v for v in values if v)
+
+
+def labels(terms) -> str:
+    return joined(t.label for t in terms or [])
+
+
+def status_label(entry, vocabularies) -> str:
+    return (entry.status or vocabularies["statuses"].terms["active"]).label
+
+
+def columns(vocabularies, siteurl: str) -> list:
+    """(heading, value of an entry) for each column of the spreadsheet."""
+    label = {name: field.label for name, field in ENTRY.by_name.items()}
+    return [
+        (label["id"], lambda e: e.id),
+        (label["slug"], lambda e: e.slug),
+        (label["name"], lambda e: e.name),
+        (label["kind"], lambda e: e.kind.label),
+        (label["summary"], lambda e: e.summary),
+        (label["organization"], lambda e: e.organization),
+        (label["url"], lambda e: e.data.get("url")),
+        (label["email"], lambda e: e.email),
+        (label["phones"], lambda e: joined(
+            p["number"] + (f" ({p['description']})" if p.get("description") else "") for p in e.phones or []
+        )),
+        (label["minimum_age"], lambda e: e.minimum_age),
+        (label["maximum_age"], lambda e: e.maximum_age),
+        (label["needs"], lambda e: labels(e.all_needs)),
+        (label["categories"], lambda e: labels(e.categories)),
+        ("Address", lambda e: joined(
+            ", ".join(p for p in (place.get("name"), place["address_1"], place["city"]) if p) for place in e.locations or []
+        )),
+        ("Postcode", lambda e: joined(place["postal_code"] for place in e.locations or [])),
+        (label["status"], lambda e: status_label(e, vocabularies)),
+        (label["assured_date"], lambda e: e.assured_date.isoformat()),
+        ("Page on this website", lambda e: f"{siteurl}/{e.url}"),
+    ]
+
+
+def directory_csv(catalogue, siteurl: str) -> str:
+    """One row per entry. Written as UTF-8 with a byte order mark so Excel reads £ and accents correctly."""
+    table = columns(catalogue.vocabularies, siteurl)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(heading for heading, _ in table)
+    for entry in catalogue.entries:
+        writer.writerow("" if (value := cell(entry)) is None else value for _, cell in table)
+    return out.getvalue()
+
+
+def plain(value):
+    """A validated value as JSON: terms keep their id and label, dates become ISO dates."""
+    if isinstance(value, Term):
+        return {"id": value.id, "label": value.label}
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def directory_json(catalogue, siteurl: str) -> list:
+    return [
+        {**plain(entry.data), "id": entry.id, "slug": entry.slug, "page": f"{siteurl}/{entry.url}"}
+        for entry in catalogue.entries
+    ]

@@ -1,0 +1,72 @@
+"""sitemap.xml and robots.txt, listing every HTML page the build wrote.
+
+Pages are collected as Pelican writes them (whichever plugin wrote them), so
+the sitemap never misses a page type. An entry's page is dated by its
+last-checked date; other pages carry no date rather than the build time.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from .settings import options as open_data_options
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+_written: dict[str, object] = {}
+
+
+def forget_pages(pelican) -> None:
+    _written.clear()
+
+
+def remember_page(path, context) -> None:
+    """Note an HTML page as it is written, with its entry's last-checked date if it is an entry page."""
+    if not str(path).endswith(".html"):
+        return
+    relative = Path(os.path.relpath(path, context["OUTPUT_PATH"])).as_posix()
+    entry = context.get("entry")
+    _written[relative] = entry.assured_date if entry is not None else None
+
+
+def page_url(relative: str) -> str:
+    if relative == "index.html" or relative.endswith("/index.html"):
+        return "/" + relative[: -len("index.html")]
+    return "/" + relative
+
+
+def sitemap_xml(pages: dict, siteurl: str, exclude: list) -> bytes:
+    ET.register_namespace("", SITEMAP)
+    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    for relative in sorted(pages, key=page_url):
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in exclude):
+            continue
+        url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
+        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = siteurl + page_url(relative)
+        if pages[relative] is not None:
+            ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = pages[relative].isoformat()
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def robots_txt(siteurl: str) -> str:
+    lines = ["User-agent: *", "Allow: /", ""]
+    if siteurl:
+        lines.append(f"Sitemap: {siteurl}/sitemap.xml")
+    else:
+        # Robots files may only name a sitemap by its full address, which a
+        # local build does not know; make publish sets SITEURL.
+        lines.append("# Sitemap: /sitemap.xml (named here when the site is built with SITEURL set)")
+    return "\n".join(lines) + "\n"
+
+
+def write_sitemap(pelican) -> None:
+    """Write sitemap.xml and robots.txt once every page has been written."""
+    siteurl = pelican.settings.get("SITEURL", "")
+    output = Path(pelican.output_path)
+    exclude = open_data_options(pelican.settings)["SITEMAP_EXCLUDE"]
+    (output / "sitemap.xml").write_bytes(sitemap_xml(_written, siteurl, exclude))
+    (output / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")

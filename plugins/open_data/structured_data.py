@@ -1,0 +1,141 @@
+"""schema.org data for search engines, built from the validated entries.
+
+Templates emit it with Jinja's ``tojson`` inside a
+``<script type="application/ld+json">`` data block: browsers never run it,
+so it is allowed under the site's Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+from .empty_fields import drop_empty
+
+CONTEXT = "https://schema.org"
+
+
+def page_url(siteurl: str, url: str) -> str:
+    return f"{siteurl}/{url}"
+
+
+def postal_address(place: dict, options: dict) -> dict:
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": place["address_1"],
+        "addressLocality": place["city"],
+        "addressRegion": options["STATE_PROVINCE"],
+        "postalCode": place["postal_code"],
+        "addressCountry": options["COUNTRY"],
+    }
+
+
+def opening_hours(entry) -> list[dict]:
+    specs = []
+    for schedule in entry.schedules or []:
+        spec = {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": [f"{CONTEXT}/{day.id.capitalize()}" for day in schedule["days"]],
+            "opens": schedule.get("opens_at"),
+            "closes": schedule.get("closes_at"),
+            "description": schedule.get("description"),
+        }
+        specs.append(spec)
+    return specs
+
+
+def audience(entry) -> dict:
+    low, high = entry.age_range
+    return {"@type": "PeopleAudience", "suggestedMinAge": low, "suggestedMaxAge": high}
+
+
+def place(location: dict, entry, options: dict) -> dict:
+    found = {"@type": "Place", "name": location.get("name"), "address": postal_address(location, options)}
+    if location.get("latitude") is not None and location.get("longitude") is not None:
+        found["geo"] = {"@type": "GeoCoordinates", "latitude": location["latitude"], "longitude": location["longitude"]}
+    if entry.schedules:
+        found["openingHoursSpecification"] = opening_hours(entry)
+    return found
+
+
+def provider(entry, options: dict) -> dict | None:
+    if not entry.organization:
+        return None
+    council = options["PUBLISHER"]["name"]
+    kind = "GovernmentOrganization" if council in entry.organization else "Organization"
+    return {"@type": kind, "name": entry.organization}
+
+
+def entry_data(entry, options: dict, siteurl: str) -> dict:
+    """The schema.org description of one entry: a School, a GovernmentService or a Service.
+
+    A service counts as a government service when the organisation that runs
+    it names the council, so "NHS and St Helens Borough Council" is one.
+    """
+    phones = entry.phones or []
+    locations = entry.locations or []
+    common = {
+        "@context": CONTEXT,
+        "@id": page_url(siteurl, entry.url) + "#entry",
+        "name": entry.name,
+        "description": entry.summary,
+        "url": page_url(siteurl, entry.url),
+        "sameAs": entry.data.get("url"),
+        "audience": audience(entry),
+    }
+    if entry.is_school:
+        data = {
+            **common,
+            "@type": "School",
+            "email": entry.email,
+            "telephone": phones[0]["number"] if phones else None,
+            "address": postal_address(locations[0], options) if locations else None,
+            "openingHoursSpecification": opening_hours(entry),
+            "parentOrganization": provider(entry, options),
+        }
+    else:
+        run_by = provider(entry, options)
+        government = run_by is not None and run_by["@type"] == "GovernmentOrganization"
+        data = {
+            **common,
+            "@type": "GovernmentService" if government else "Service",
+            "serviceType": entry.kind.label,
+            "category": [term.label for term in entry.categories or []],
+            "provider": run_by,
+            "hoursAvailable": opening_hours(entry),
+        }
+        channel = drop_empty({
+            "serviceUrl": entry.data.get("url"),
+            "servicePhone": [
+                {"@type": "ContactPoint", "telephone": p["number"], "contactType": p.get("description")} for p in phones
+            ],
+            "serviceLocation": [place(location, entry, options) for location in locations],
+        })
+        if channel:
+            data["availableChannel"] = {"@type": "ServiceChannel", **channel}
+    return drop_empty(data)
+
+
+def site_data(options: dict, settings: dict) -> dict:
+    """The council and the website, for every page."""
+    siteurl = settings.get("SITEURL", "")
+    publisher = options["PUBLISHER"]
+    organisation_id = (publisher.get("website") or f"{siteurl}/") + "#organisation"
+    return drop_empty({
+        "@context": CONTEXT,
+        "@graph": [
+            {
+                "@type": "GovernmentOrganization",
+                "@id": organisation_id,
+                "name": publisher["name"],
+                "url": publisher.get("website"),
+                "email": publisher.get("email"),
+                "telephone": publisher.get("telephone"),
+            },
+            {
+                "@type": "WebSite",
+                "@id": f"{siteurl}/#website",
+                "name": settings.get("SITENAME"),
+                "url": f"{siteurl}/",
+                "inLanguage": settings.get("DEFAULT_LANG", "en"),
+                "publisher": {"@id": organisation_id},
+            },
+        ],
+    })

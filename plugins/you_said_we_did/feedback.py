@@ -1,0 +1,101 @@
+"""Feedback items: read with the directory's own machinery, then checked for
+unknown related pages and anything that could identify a person."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from pathlib import Path
+
+from local_offer.fieldtypes import Slug
+from local_offer.loading import read_records, unique
+from local_offer.model import Record
+from local_offer.schema import FEEDBACK
+from local_offer.yaml_source import SourceError
+
+from .privacy import compile_patterns, find_personal_data
+
+DEFAULTS = {
+    # {"an NHS number": r"..."}: the key completes "contains ... ('found')".
+    "EXTRA_PATTERNS": {},
+}
+
+SECTION_URL = "you-said-we-did/"
+
+# Fixed namespace so an item keeps its feed id for as long as its file name.
+FEEDBACK_NAMESPACE = uuid.UUID("5c0e8f7a-2b1d-4f0e-9c3a-6d4b1e8a7f20")
+
+
+def settings_for(settings: dict) -> dict:
+    return {**DEFAULTS, **settings.get("YOU_SAID_WE_DID", {})}
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    """A page an item concerns, as the templates show it."""
+
+    title: str
+    url: str
+
+
+class FeedbackItem(Record):
+    """One "you said, we did" item. Schema fields read as attributes (None when absent)."""
+
+    def __init__(self, record: Record):
+        super().__init__(record.data, record.source_path, record.lines)
+        self.slug = Path(record.source_path).stem
+        self.id = str(uuid.uuid5(FEEDBACK_NAMESPACE, self.slug))
+        self.year = self.received.year
+        self.url = f"{SECTION_URL}{self.year}/#{self.slug}"
+        self.links: list[Link] = []
+
+    def __getattr__(self, name):
+        if name in FEEDBACK.by_name:
+            return self.data.get(name)
+        raise AttributeError(name)
+
+    @property
+    def title(self) -> str:
+        """When and where the comments came from: items have no headline of their own."""
+        return f"{self.received:%B %Y}: {self.source.label}"
+
+    @property
+    def sort_key(self):
+        return (self.received, self.response_date, self.slug)
+
+
+def load_items(content_path: Path, settings: dict, vocabularies, known_slugs) -> tuple[list, list]:
+    """Every valid item, latest first, and every problem with any of them."""
+    patterns = compile_patterns(settings_for(settings)["EXTRA_PATTERNS"])
+    records, errors = read_records(content_path / FEEDBACK.folder, FEEDBACK, vocabularies, content_path)
+    items = []
+    for record in records:
+        problems = find_personal_data(record, patterns, content_path)
+        stem = Path(record.source_path).stem
+        if not Slug._compiled.fullmatch(stem):
+            problems.append(
+                SourceError(
+                    record.source_path,
+                    1,
+                    "",
+                    f"the file name '{stem}' cannot be a web address; rename the file using lower-case "
+                    "letters, numbers and hyphens",
+                )
+            )
+        for index, slug in enumerate(record.data.get("related", [])):
+            if slug not in known_slugs:
+                field = f"related[{index}]"
+                problems.append(
+                    SourceError(
+                        record.source_path,
+                        record.line_of(field),
+                        field,
+                        f"'{slug}' is not the slug of any directory entry or information page",
+                    )
+                )
+        errors += problems
+        if not problems:
+            items.append(FeedbackItem(record))
+    errors += unique(items, lambda item: item.slug, "the file name", "")
+    items.sort(key=lambda item: item.sort_key, reverse=True)
+    return items, errors

@@ -1,0 +1,101 @@
+"""Browse pages: every entry reachable by links, by type of help, need, age and kind."""
+
+from __future__ import annotations
+
+import shutil
+from collections import deque
+
+import pytest
+
+from tests.conftest import FIXTURE_CONTENT, ROOT, Site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Site:
+    root = tmp_path_factory.mktemp("browse")
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    shutil.copytree(ROOT / "content" / "data", root / "content" / "data", dirs_exist_ok=True)
+    return Site(root).build_ok()
+
+
+def names(page) -> list[str]:
+    return [a.get_text(strip=True) for a in page.select(".app-result__title a")]
+
+
+def test_browse_home_links_to_each_way_of_browsing_and_the_a_to_z(built):
+    links = {a["href"]: a.get_text(strip=True) for a in built.page("/browse/").select("main a")}
+    assert links["/browse/category/"] == "By type of help"
+    assert links["/browse/need/"] == "By need"
+    assert links["/browse/age/"] == "By age"
+    assert links["/browse/kind/"] == "By kind of support"
+    assert links["/services/"] == "Everything from A to Z"
+
+
+def test_a_need_lists_the_entries_for_it_with_what_families_need_to_choose(built):
+    page = built.page("/browse/need/asd/")
+    assert page.select_one("h1").get_text(strip=True) == "Autism (ASD)"
+    assert names(page) == ["Sensory Play Group"]
+    result = page.select_one(".app-result")
+    assert result.select_one(".govuk-tag").get_text(strip=True) == "Service"
+    assert "weekly play session" in result.select_one(".app-result__summary").get_text()
+    facts = result.select_one(".app-result__facts").get_text(" ", strip=True)
+    assert "Ages 0 to 5" in facts
+    assert "For Autism (ASD), Sensory and physical needs" in facts
+    assert "Phone 01744 671104" in facts
+
+
+def test_an_age_band_lists_every_entry_serving_any_age_in_it(built):
+    assert names(built.page("/browse/age/0-4/")) == ["Advice Line", "Oak Tree School", "Sensory Play Group"]
+    assert names(built.page("/browse/age/16-25/")) == ["Advice Line", "Oak Tree School"]
+
+
+def test_a_kind_and_a_type_of_help_list_their_entries(built):
+    special = built.page("/browse/kind/special_school/")
+    assert special.select_one("h1").get_text(strip=True) == "Special schools"
+    assert names(special) == ["Oak Tree School"]
+    assert names(built.page("/browse/category/disagreements/")) == ["Advice Line"]
+
+
+def test_a_type_of_help_lists_its_guides_too(built):
+    page = built.page("/browse/category/education/")
+    assert names(page) == ["Oak Tree School"]
+    guides = page.find("h2", string="Guides about education").find_next("ul")
+    assert [a["href"] for a in guides.select("a")] == ["/ehc-plans/"]
+
+
+def test_each_way_of_browsing_shows_how_many_entries_each_term_has(built):
+    page = built.page("/browse/need/")
+    item = page.select_one('a[href="/browse/need/asd/"]').find_parent("li")
+    assert "(1)" in item.get_text()
+    assert "Autistic spectrum disorder" in item.get_text()
+
+
+def test_a_term_with_nothing_in_it_says_so(built):
+    page = built.page("/browse/need/vi/")
+    assert not page.select(".app-result")
+    assert "Nothing is listed here yet" in page.select_one("main").get_text()
+
+
+def test_results_offer_save_to_my_list_only_through_javascript(built):
+    page = built.page("/browse/need/asd/")
+    holder = page.select_one("[data-app-save-to-list]")
+    assert holder["data-app-save-to-list"] == "sensory-play-group" and not holder.contents
+    assert "/theme/js/my-list.mjs" in [s.get("src") for s in page.select("script")]
+
+
+def test_every_entry_is_reachable_from_the_home_page_through_browse_pages(built):
+    # Follow only the home page and browse pages, as a family without
+    # JavaScript would to find something by need, age or type of help.
+    seen, queue, reached = set(), deque(["/"]), set()
+    while queue:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        for link in built.page(url).select("main a[href^='/']"):
+            href = link["href"].split("#")[0]
+            if href.startswith("/services/") and href != "/services/":
+                reached.add(href)
+            elif href.startswith("/browse/"):
+                queue.append(href)
+    assert reached == {"/services/advice-line/", "/services/oak-tree-school/", "/services/sensory-play-group/"}

@@ -1,0 +1,228 @@
+"""The search index, the families' words that feed it, and the search and My list pages.
+
+The index is checked by loading it with lunr.py, which scores exactly as
+lunr.js does in the browser; how the page uses it is in
+tests/browser/test_search.py.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from lunr.index import Index
+
+from tests.conftest import FIXTURE_CONTENT, ROOT, Site
+from tools.check import run_checks
+
+SYNONYMS = "content/data/synonyms.yaml"
+
+
+def new_site(root) -> Site:
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
+    shutil.copytree(ROOT / "content" / "data", root / "content" / "data", dirs_exist_ok=True)
+    return Site(root)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Site:
+    return new_site(tmp_path_factory.mktemp("search")).build_ok()
+
+
+def index_of(site: Site) -> Index:
+    return Index.load(json.loads(site.file("/search/index.json").read_text(encoding="utf-8")))
+
+
+def store_of(site: Site) -> dict:
+    return json.loads(site.file("/search/documents.json").read_text(encoding="utf-8"))
+
+
+def refs(site: Site, query: str) -> list[str]:
+    return [result["ref"] for result in index_of(site).search(query)]
+
+
+# --- the index --------------------------------------------------------------
+
+
+def test_every_entry_and_guide_can_be_found(built):
+    store = store_of(built)["documents"]
+    assert set(store) == {"services/advice-line/", "services/oak-tree-school/", "services/sensory-play-group/", "ehc-plans/"}
+    assert refs(built, "Oak Tree")[0] == "services/oak-tree-school/"
+    assert refs(built, "annual reviews")[0] == "ehc-plans/"
+
+
+def test_a_familys_words_find_entries_tagged_with_the_councils_terms(built):
+    # Sensory Play Group is tagged asd; no text on it says "autistic" or "respite".
+    assert refs(built, "autistic") == ["services/sensory-play-group/"]
+    assert "services/oak-tree-school/" in refs(built, "learning disability")
+    # Advice Line is filed under disagreements, which families call appeals.
+    assert refs(built, "appeal") == ["services/advice-line/"]
+
+
+def test_the_name_counts_most(built):
+    # "play" is in the Sensory Play Group's name and in Oak Tree's nothing.
+    assert refs(built, "play")[0] == "services/sensory-play-group/"
+
+
+def test_a_result_carries_what_the_family_sees_and_filters_on(built):
+    store = store_of(built)
+    group = store["documents"]["services/sensory-play-group/"]
+    assert group == {
+        "slug": "sensory-play-group",
+        "title": "Sensory Play Group",
+        "url": "services/sensory-play-group/",
+        "kind": "service",
+        "summary": "A weekly play session for young children with sensory needs and their parents.",
+        "ages": "Ages 0 to 5",
+        "bands": ["0-4", "5-11"],
+        "needs": ["asd", "sensory-and-physical"],
+        "categories": ["childcare-early-years", "leisure"],
+        "phone": "01744 671104",
+    }
+    guide = store["documents"]["ehc-plans/"]
+    assert guide["kind"] == "page" and guide["categories"] == ["education"]
+    assert store["labels"]["needs"]["asd"] == "Autism (ASD)"
+    assert store["labels"]["kinds"]["page"] == "Guide"
+    assert store["expansions"]["ehcp"] == ["ehc plan"]
+
+
+def test_lunr_js_is_copied_from_npm_into_the_site(built):
+    shipped = built.file("/search/lunr.min.js").read_bytes()
+    assert shipped == (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes()
+
+
+def test_two_builds_write_byte_identical_search_files(built, tmp_path):
+    again = new_site(tmp_path).build_ok()
+    for name in ("/search/index.json", "/search/documents.json"):
+        assert again.file(name).read_bytes() == built.file(name).read_bytes()
+
+
+def test_the_description_can_be_left_out_of_the_index(tmp_path):
+    site = new_site(tmp_path)
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        "from pelicanconf import *\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        "SEARCH = {**SEARCH, 'INCLUDE_DESCRIPTION': False}\n",
+        encoding="utf-8",
+    )
+    site.settings = str(settings)
+    site.build_ok()
+    # "textures" is only in the Sensory Play Group's description.
+    assert refs(site, "textures") == []
+    assert "description" not in index_of(site).fields
+
+
+# --- the synonyms file --------------------------------------------------------
+
+
+def edit(site: Site, old: str, new: str) -> None:
+    """Replace the first line starting with ``old`` (the header comments hold examples)."""
+    path = site.content / "data" / "synonyms.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n" + old in text
+    path.write_text(text.replace("\n" + old, "\n" + new, 1), encoding="utf-8")
+
+
+def problems(site: Site) -> list[str]:
+    found, _ = run_checks(site.content, str(ROOT / "pelicanconf.py"))
+    return [str(p) for p in found]
+
+
+def line_of(site: Site, text: str) -> int:
+    lines = (site.content / "data" / "synonyms.yaml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line and not line.startswith("#"))
+
+
+def test_a_word_for_an_unknown_need_is_refused_with_its_line(site):
+    edit(site, "  asd: [autism,", "  autism: [autistic,")
+    assert problems(site) == [
+        f"{SYNONYMS}:{line_of(site, 'autism: [autistic')}: needs.autism: 'autism' is not a known term; "
+        "did you mean 'asd'? use one of: " + ", ".join(known_needs(site)),
+    ]
+
+
+def known_needs(site: Site) -> list[str]:
+    from local_offer.loading import load_vocabularies
+
+    return list(load_vocabularies(site.content, {})["needs"].terms)
+
+
+def test_an_unknown_type_of_help_and_a_bad_list_are_both_reported(site):
+    edit(site, "  short-breaks: [respite,", "  holidays: [respite,")
+    edit(site, "  leisure: [clubs, club, activities, things to do, play, sport, holidays, fun]", "  leisure: clubs")
+    found = problems(site)
+    assert len(found) == 2
+    assert found[0].startswith(f"{SYNONYMS}:{line_of(site, 'holidays: [respite')}: categories.holidays: 'holidays' is not a known term")
+    assert found[1] == (
+        f"{SYNONYMS}:{line_of(site, 'leisure: clubs')}: categories.leisure: "
+        "must be a list of words in square brackets, such as [autism, autistic]"
+    )
+
+
+def test_an_unknown_section_is_refused(site):
+    edit(site, "phrases:", "wording:")
+    assert problems(site) == [
+        f"{SYNONYMS}:{line_of(site, 'wording:')}: wording: is not a section we know; use needs, categories, kinds or phrases"
+    ]
+
+
+def test_a_bad_synonyms_file_fails_the_build_and_publishes_nothing(site):
+    edit(site, "  asd: [autism,", "  autism: [autistic,")
+    result = site.build()
+    assert result.returncode != 0
+    assert f"{SYNONYMS}:{line_of(site, 'autism: [autistic')}: needs.autism:" in result.stdout + result.stderr
+    assert not site.output.exists()
+
+
+# --- the pages ---------------------------------------------------------------
+
+
+def test_without_javascript_the_search_page_says_so_and_links_to_browse_pages(built):
+    page = built.page("/search/")
+    notice = page.select_one("[data-search-no-js]")
+    assert "Search needs JavaScript" in notice.get_text()
+    links = {a["href"] for a in notice.select("a")}
+    assert {"/browse/category/", "/browse/need/", "/browse/age/", "/browse/kind/", "/services/"} <= links
+
+
+def test_the_search_page_offers_every_filter(built):
+    page = built.page("/search/")
+    values = lambda name: [box["value"] for box in page.select(f"input[type=checkbox][name={name}]")]  # noqa: E731
+    assert values("age") == ["0-4", "5-11", "11-16", "16-25"]
+    assert "asd" in values("need") and "short-breaks" in values("category")
+    assert values("kind") == ["service", "special_school", "arp", "ias", "page"]
+    assert page.select_one("[data-search-status]")["aria-live"] == "polite"
+
+
+def test_no_results_offers_the_advice_services_phone_number(built):
+    empty = built.page("/search/").select_one("[data-search-empty]")
+    assert "Advice Line" in empty.get_text() and "01744 000000" in empty.get_text()
+    assert empty.select_one('a[href="tel:01744000000"]')
+
+
+def test_search_loads_only_external_module_scripts(built):
+    for url in ("/search/", "/my-list/"):
+        for script in built.page(url).select("script"):
+            assert script.get("type") in ("module", "application/ld+json"), url
+            assert script.get("src") or script["type"] == "application/ld+json", url
+
+
+def test_entry_pages_offer_save_but_never_load_the_index(built):
+    page = built.page("/services/sensory-play-group/")
+    holder = page.select_one("[data-app-save-to-list]")
+    assert holder["data-app-save-to-list"] == "sensory-play-group"
+    assert not holder.contents, "the button is added by JavaScript only"
+    sources = [s.get("src", "") for s in page.select("script")]
+    assert "/theme/js/my-list.mjs" in sources
+    assert not any("search" in src or "lunr" in src for src in sources)
+
+
+def test_my_list_page_has_print_and_share_controls(built):
+    page = built.page("/my-list/")
+    assert page.select_one("h1").get_text() == "My list"
+    assert page.select_one("[data-my-list-print]").get_text(strip=True) == "Print this list"
+    assert page.select_one("input[data-my-list-share][readonly]")
+    assert "My list needs JavaScript" in page.select_one("[data-search-no-js]").get_text()

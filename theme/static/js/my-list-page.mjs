@@ -1,0 +1,66 @@
+// The My list page: the entries saved in this browser, or the entries named
+// in a shared address (/my-list/?items=slug1,slug2). It reads only the
+// document store, never the search index.
+
+import { loadStore, renderResult } from "./results.mjs";
+import { CHANGED, enhanceSaveButtons, savedSlugs, saveSlugs } from "./my-list.mjs";
+
+async function start(page) {
+  const part = (name) => page.querySelector(`[data-my-list-${name}]`);
+  const template = document.querySelector("[data-search-result]");
+  const shared = new URLSearchParams(location.search).get("items");
+  const sharedSlugs = shared === null ? null : shared.split(",").map((slug) => slug.trim()).filter(Boolean);
+
+  document.querySelectorAll("[data-search-no-js]").forEach((notice) => {
+    notice.hidden = true;
+  });
+  page.hidden = false;
+
+  let store;
+  try {
+    store = await loadStore(page.dataset.documents);
+  } catch {
+    part("empty").textContent = "Your list could not load. Check your connection and try again.";
+    part("empty").hidden = false;
+    return;
+  }
+  const bySlug = new Map(
+    Object.values(store.documents)
+      .filter((doc) => doc.slug)
+      .map((doc) => [doc.slug, doc]),
+  );
+
+  function render() {
+    const docs = (sharedSlugs ?? savedSlugs()).map((slug) => bySlug.get(slug)).filter(Boolean);
+    part("items").replaceChildren(
+      ...docs.map((doc) => renderResult(template, doc, store, page.dataset.siteUrl, page.dataset.myList)),
+    );
+    enhanceSaveButtons(part("items"));
+    part("empty").hidden = docs.length > 0;
+    part("actions").hidden = docs.length === 0;
+    const address = new URL(location.pathname, location.href);
+    address.search = `items=${docs.map((doc) => doc.slug).join(",")}`;
+    part("share").value = address.href;
+  }
+
+  if (sharedSlugs) {
+    document.querySelector("[data-my-list-heading]").textContent = "A shared list";
+    part("intro").hidden = true;
+    part("shared").hidden = false;
+    const saveAll = part("save-all");
+    saveAll.hidden = false;
+    saveAll.addEventListener("click", () => {
+      saveSlugs([...savedSlugs(), ...sharedSlugs.filter((slug) => bySlug.has(slug))]);
+      saveAll.textContent = "Saved to my list";
+    });
+  } else {
+    // Removing an entry here takes it off the list straight away.
+    document.addEventListener(CHANGED, render);
+  }
+  part("print").addEventListener("click", () => window.print());
+  part("share").addEventListener("focus", (event) => event.target.select());
+  render();
+}
+
+const page = document.querySelector("[data-my-list-page]");
+if (page) start(page);
