@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import deque
 
 import pytest
 
-from tests.conftest import FIXTURE_CONTENT, ROOT, Site
+from tests.conftest import Site, fixture_site
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Site:
-    root = tmp_path_factory.mktemp("browse")
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    shutil.copytree(ROOT / "content" / "data", root / "content" / "data", dirs_exist_ok=True)
-    return Site(root).build_ok()
+    return fixture_site(tmp_path_factory.mktemp("browse")).build_ok()
 
 
 def names(page) -> list[str]:

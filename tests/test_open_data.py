@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.conftest import FIXTURE_CONTENT, ROOT, Site
+from tests.conftest import ROOT, Site, fixture_site
 
 ORUK = Path(os.environ.get("OPENREFERRAL_UK_SCHEMAS", ROOT.parent / "shared" / "openreferral-uk"))
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -144,8 +144,7 @@ def phones_of(service: dict) -> list:
 def published(tmp_path_factory) -> Site:
     """The fixture content plus a closed holiday club, built as if published, with small pages."""
     root = tmp_path_factory.mktemp("open-data")
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    shutil.copytree(ROOT / "content" / "data", root / "content" / "data", dirs_exist_ok=True)
+    fixture_site(root)
     (root / "content" / "services" / "holiday-club.yaml").write_text(textwrap.dedent(HOLIDAY_CLUB).lstrip(), encoding="utf-8")
     settings = root / "publishconf.py"
     settings.write_text(

@@ -8,26 +8,19 @@ tests/browser/test_search.py.
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from lunr.index import Index
 
-from tests.conftest import FIXTURE_CONTENT, ROOT, Site
+from tests.conftest import ROOT, Site, fixture_site
 from tools.check import run_checks
 
 SYNONYMS = "content/data/synonyms.yaml"
 
 
-def new_site(root) -> Site:
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    shutil.copytree(ROOT / "content" / "data", root / "content" / "data", dirs_exist_ok=True)
-    return Site(root)
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Site:
-    return new_site(tmp_path_factory.mktemp("search")).build_ok()
+    return fixture_site(tmp_path_factory.mktemp("search")).build_ok()
 
 
 def index_of(site: Site) -> Index:
@@ -93,13 +86,13 @@ def test_lunr_js_is_copied_from_npm_into_the_site(built):
 
 
 def test_two_builds_write_byte_identical_search_files(built, tmp_path):
-    again = new_site(tmp_path).build_ok()
+    again = fixture_site(tmp_path).build_ok()
     for name in ("/search/index.json", "/search/documents.json"):
         assert again.file(name).read_bytes() == built.file(name).read_bytes()
 
 
 def test_the_description_can_be_left_out_of_the_index(tmp_path):
-    site = new_site(tmp_path)
+    site = fixture_site(tmp_path)
     settings = tmp_path / "settings.py"
     settings.write_text(
         "from pelicanconf import *\n"

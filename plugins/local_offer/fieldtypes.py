@@ -14,7 +14,7 @@ import re
 import uuid
 from urllib.parse import urlsplit
 
-from .yaml_source import Mapping, Scalar, Sequence
+from .yaml_source import Mapping, Sequence
 
 
 class Invalid(ValueError):

@@ -7,7 +7,6 @@ and spelling; each query names what must be in the top three results.
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import quote
 
 import pytest
