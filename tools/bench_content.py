@@ -23,8 +23,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from . import ROOT
 from local_offer.vocabularies import load as load_vocabularies
+
+from . import ROOT
 
 WORDS_FILE = ROOT / "bench" / "words.txt"
 # Left in the folder so that a second run may replace it, and nothing else is ever deleted.
@@ -66,46 +67,208 @@ TOWNS = (
     ("Northwich", ("CW8", "CW9"), 53.2590, -2.5180),
     ("Crewe", ("CW1", "CW2"), 53.0990, -2.4400),
 )
-STREETS = ("Church Street", "Victoria Road", "Park Lane", "Station Road", "Market Street", "Mill Lane",
-           "School Lane", "Chapel Street", "Green Lane", "Queens Road", "Albert Road", "Moss Lane",
-           "Hall Street", "Bridge Street", "Westfield Street", "Duke Street", "King Street", "Birch Avenue")
-VENUES = ("Family Hub", "Community Centre", "Library", "Leisure Centre", "Children's Centre", "Youth Centre",
-          "Health Centre", "Town Hall", "Sports Centre", "Methodist Church Hall", "Park Pavilion", "Adventure Playground")
+STREETS = (
+    "Church Street",
+    "Victoria Road",
+    "Park Lane",
+    "Station Road",
+    "Market Street",
+    "Mill Lane",
+    "School Lane",
+    "Chapel Street",
+    "Green Lane",
+    "Queens Road",
+    "Albert Road",
+    "Moss Lane",
+    "Hall Street",
+    "Bridge Street",
+    "Westfield Street",
+    "Duke Street",
+    "King Street",
+    "Birch Avenue",
+)
+VENUES = (
+    "Family Hub",
+    "Community Centre",
+    "Library",
+    "Leisure Centre",
+    "Children's Centre",
+    "Youth Centre",
+    "Health Centre",
+    "Town Hall",
+    "Sports Centre",
+    "Methodist Church Hall",
+    "Park Pavilion",
+    "Adventure Playground",
+)
 # Inward codes never use C, I, K, M, O or V.
 INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 # What a service is: name, categories, needs (empty: all needs), ages, how to get it, other words.
 SERVICES = (
-    ("Sensory play sessions", ("childcare-early-years", "leisure"), ("sensory-and-physical", "asd"), (0, 5), ("drop-in",), ("sensory room", "messy play")),
-    ("Autism parent support group", ("information-advice", "social-care"), ("asd",), (0, 18), ("self-referral",), ("autism", "parents group")),
-    ("Speech and language drop-in", ("health", "childcare-early-years"), ("slcn",), (0, 7), ("drop-in",), ("speech therapy", "talking")),
+    (
+        "Sensory play sessions",
+        ("childcare-early-years", "leisure"),
+        ("sensory-and-physical", "asd"),
+        (0, 5),
+        ("drop-in",),
+        ("sensory room", "messy play"),
+    ),
+    (
+        "Autism parent support group",
+        ("information-advice", "social-care"),
+        ("asd",),
+        (0, 18),
+        ("self-referral",),
+        ("autism", "parents group"),
+    ),
+    (
+        "Speech and language drop-in",
+        ("health", "childcare-early-years"),
+        ("slcn",),
+        (0, 7),
+        ("drop-in",),
+        ("speech therapy", "talking"),
+    ),
     ("Short breaks club", ("short-breaks", "leisure"), (), (5, 18), ("assessment",), ("respite", "after school club")),
     ("Inclusive youth club", ("leisure",), (), (11, 19), ("self-referral",), ("youth club", "friends")),
-    ("Holiday play scheme", ("short-breaks", "leisure"), (), (5, 16), ("self-referral", "professional-referral"), ("holiday club", "summer")),
+    (
+        "Holiday play scheme",
+        ("short-breaks", "leisure"),
+        (),
+        (5, 16),
+        ("self-referral", "professional-referral"),
+        ("holiday club", "summer"),
+    ),
     ("Children's physiotherapy", ("health",), ("pd",), (0, 18), ("professional-referral",), ("physio", "mobility")),
-    ("Children's occupational therapy", ("health",), ("pd", "sensory-and-physical"), (0, 18), ("professional-referral",), ("OT", "sensory")),
-    ("Dyslexia support service", ("education",), ("spld",), (5, 16), ("professional-referral",), ("dyslexia", "reading")),
-    ("ADHD parent workshops", ("information-advice", "health"), ("adhd",), (4, 18), ("self-referral",), ("ADHD", "behaviour")),
-    ("Emotional wellbeing service", ("health",), ("semh",), (5, 18), ("self-referral", "professional-referral"), ("mental health", "anxiety")),
-    ("Portage home visiting", ("childcare-early-years", "education"), ("cognition-and-learning",), (0, 5), ("professional-referral",), ("portage", "home learning")),
-    ("Hearing support team", ("education", "health"), ("hi",), (0, 25), ("professional-referral",), ("deaf", "hearing aids")),
+    (
+        "Children's occupational therapy",
+        ("health",),
+        ("pd", "sensory-and-physical"),
+        (0, 18),
+        ("professional-referral",),
+        ("OT", "sensory"),
+    ),
+    (
+        "Dyslexia support service",
+        ("education",),
+        ("spld",),
+        (5, 16),
+        ("professional-referral",),
+        ("dyslexia", "reading"),
+    ),
+    (
+        "ADHD parent workshops",
+        ("information-advice", "health"),
+        ("adhd",),
+        (4, 18),
+        ("self-referral",),
+        ("ADHD", "behaviour"),
+    ),
+    (
+        "Emotional wellbeing service",
+        ("health",),
+        ("semh",),
+        (5, 18),
+        ("self-referral", "professional-referral"),
+        ("mental health", "anxiety"),
+    ),
+    (
+        "Portage home visiting",
+        ("childcare-early-years", "education"),
+        ("cognition-and-learning",),
+        (0, 5),
+        ("professional-referral",),
+        ("portage", "home learning"),
+    ),
+    (
+        "Hearing support team",
+        ("education", "health"),
+        ("hi",),
+        (0, 25),
+        ("professional-referral",),
+        ("deaf", "hearing aids"),
+    ),
     ("Vision support team", ("education", "health"), ("vi",), (0, 25), ("professional-referral",), ("blind", "sight")),
-    ("Supported internship programme", ("employment", "post-16", "preparing-for-adulthood"), ("mld", "sld"), (16, 25), ("ehc-plan",), ("internship", "job coach")),
-    ("College transition support", ("post-16", "preparing-for-adulthood"), (), (14, 25), ("self-referral",), ("college", "moving on")),
-    ("Independent travel training", ("travel", "preparing-for-adulthood"), ("mld", "asd"), (11, 25), ("professional-referral",), ("bus", "travel training")),
+    (
+        "Supported internship programme",
+        ("employment", "post-16", "preparing-for-adulthood"),
+        ("mld", "sld"),
+        (16, 25),
+        ("ehc-plan",),
+        ("internship", "job coach"),
+    ),
+    (
+        "College transition support",
+        ("post-16", "preparing-for-adulthood"),
+        (),
+        (14, 25),
+        ("self-referral",),
+        ("college", "moving on"),
+    ),
+    (
+        "Independent travel training",
+        ("travel", "preparing-for-adulthood"),
+        ("mld", "asd"),
+        (11, 25),
+        ("professional-referral",),
+        ("bus", "travel training"),
+    ),
     ("Sleep support service", ("health", "social-care"), (), (0, 18), ("professional-referral",), ("sleep", "bedtime")),
     ("Wheelchair service", ("health",), ("pd",), (0, 25), ("professional-referral",), ("wheelchair", "mobility")),
     ("Inclusive swimming sessions", ("leisure",), (), (4, 25), ("drop-in",), ("swimming", "pool")),
     ("Stay and play group", ("childcare-early-years", "leisure"), (), (0, 5), ("drop-in",), ("toddler group", "play")),
     ("Young carers project", ("social-care",), (), (8, 18), ("self-referral",), ("young carers", "carer")),
-    ("Disabled children's social work team", ("social-care",), (), (0, 18), ("professional-referral", "assessment"), ("social worker", "carers assessment")),
-    ("Learning disability nursing team", ("health",), ("sld", "pmld"), (0, 25), ("professional-referral",), ("nurse", "learning disability")),
-    ("Specialist teaching outreach", ("education",), ("cognition-and-learning", "communication-and-interaction"), (4, 16), ("professional-referral",), ("outreach", "SENCO")),
+    (
+        "Disabled children's social work team",
+        ("social-care",),
+        (),
+        (0, 18),
+        ("professional-referral", "assessment"),
+        ("social worker", "carers assessment"),
+    ),
+    (
+        "Learning disability nursing team",
+        ("health",),
+        ("sld", "pmld"),
+        (0, 25),
+        ("professional-referral",),
+        ("nurse", "learning disability"),
+    ),
+    (
+        "Specialist teaching outreach",
+        ("education",),
+        ("cognition-and-learning", "communication-and-interaction"),
+        (4, 16),
+        ("professional-referral",),
+        ("outreach", "SENCO"),
+    ),
     ("Inclusive football sessions", ("leisure",), (), (6, 18), ("drop-in",), ("football", "sport")),
-    ("Parent carer wellbeing café", ("information-advice", "social-care"), (), (0, 25), ("drop-in",), ("coffee morning", "carers")),
+    (
+        "Parent carer wellbeing café",
+        ("information-advice", "social-care"),
+        (),
+        (0, 25),
+        ("drop-in",),
+        ("coffee morning", "carers"),
+    ),
     ("Stammering support", ("health",), ("slcn",), (3, 18), ("self-referral",), ("stammer", "stutter")),
-    ("Behaviour support service", ("education",), ("semh", "adhd"), (4, 16), ("professional-referral",), ("behaviour", "exclusion")),
-    ("Supported employment service", ("employment", "preparing-for-adulthood"), (), (16, 25), ("self-referral",), ("jobs", "work")),
+    (
+        "Behaviour support service",
+        ("education",),
+        ("semh", "adhd"),
+        (4, 16),
+        ("professional-referral",),
+        ("behaviour", "exclusion"),
+    ),
+    (
+        "Supported employment service",
+        ("employment", "preparing-for-adulthood"),
+        (),
+        (16, 25),
+        ("self-referral",),
+        ("jobs", "work"),
+    ),
 )
 IAS_SERVICES = (
     ("Parent carer forum", ("parent voice", "co-production")),
@@ -114,12 +277,39 @@ IAS_SERVICES = (
     ("Disability benefits advice line", ("benefits", "DLA")),
     ("Independent support for EHC plans", ("EHC plan", "independent support")),
 )
-SCHOOL_STEMS = ("Oak", "Willow", "Beech", "Hawthorn", "Rowan", "Ash", "Elm", "Cedar", "Hazel", "Birch",
-                "Meadow", "Brook", "Lark", "Heather", "Moss", "Heath", "Fern", "Holly", "Maple", "Thorn")
+SCHOOL_STEMS = (
+    "Oak",
+    "Willow",
+    "Beech",
+    "Hawthorn",
+    "Rowan",
+    "Ash",
+    "Elm",
+    "Cedar",
+    "Hazel",
+    "Birch",
+    "Meadow",
+    "Brook",
+    "Lark",
+    "Heather",
+    "Moss",
+    "Heath",
+    "Fern",
+    "Holly",
+    "Maple",
+    "Thorn",
+)
 SCHOOL_ENDINGS = ("field", "wood", "side", "lands", "view", "bank", "brook", "hill", "dale", "gate")
 # Phase, youngest and oldest age of pupils in it.
 PHASES = {"early-years": (2, 4), "primary": (4, 11), "secondary": (11, 16), "post-16": (16, 19)}
-SCHOOL_NEEDS = (("mld", "sld", "pmld"), ("asd", "slcn"), ("semh", "adhd"), ("hi", "vi", "msi", "pd"), ("asd", "mld"), ("sld", "pmld"))
+SCHOOL_NEEDS = (
+    ("mld", "sld", "pmld"),
+    ("asd", "slcn"),
+    ("semh", "adhd"),
+    ("hi", "vi", "msi", "pd"),
+    ("asd", "mld"),
+    ("sld", "pmld"),
+)
 SCHEDULE_NOTES = ("Term time only", "School holidays only", "Booking needed", "Except bank holidays", None, None)
 SECTIONS = ("What it offers", "Who it is for", "What it costs", "How to get it", "What to expect", "Who to contact")
 
@@ -209,12 +399,15 @@ class Writer:
     def phones(self) -> list:
         # Ofcom's ranges kept for drama, so no real person's number is ever written.
         def number():
-            return self.rng.choice((
-                f"0151 496 0{self.rng.randint(0, 999):03d}",
-                f"0161 496 0{self.rng.randint(0, 999):03d}",
-                f"01632 960{self.rng.randint(0, 999):03d}",
-                f"07700 900{self.rng.randint(0, 999):03d}",
-            ))
+            return self.rng.choice(
+                (
+                    f"0151 496 0{self.rng.randint(0, 999):03d}",
+                    f"0161 496 0{self.rng.randint(0, 999):03d}",
+                    f"01632 960{self.rng.randint(0, 999):03d}",
+                    f"07700 900{self.rng.randint(0, 999):03d}",
+                )
+            )
+
         phones = [{"number": number(), "description": "Main number"}]
         if self.rng.random() < 0.2:
             phones.append({"number": number(), "description": "Text only"})
@@ -241,7 +434,9 @@ class Writer:
         if not needs:
             return "special educational needs and disabilities (SEND)"
         # "autism (ASD)", not "autism (asd)" or "Autism (ASD)" mid-sentence.
-        labels = [label if label[:2].isupper() else label[0].lower() + label[1:] for label in (self.needs[n] for n in needs)]
+        labels = [
+            label if label[:2].isupper() else label[0].lower() + label[1:] for label in (self.needs[n] for n in needs)
+        ]
         return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
 
     def assured(self) -> str:
@@ -260,7 +455,7 @@ class Writer:
             entry["phones"] = self.phones()
         return entry
 
-    def service(self, number: int) -> tuple[str, dict]:
+    def service(self) -> tuple[str, dict]:
         name, categories, needs, ages, routes, keywords = self.rng.choice(SERVICES)
         town = self.town()
         venue = self.rng.choice(VENUES)
@@ -282,7 +477,9 @@ class Writer:
         }
         opening = f"{name} in {town[0]} for children and young people aged {lo} to {hi} with {who}, and their families."
         self.common(entry, opening, slug)
-        entry["organization"] = self.rng.choice((f"{town[0]} Council", "NHS community health services", f"{town[0]} Family Hubs", "A local charity"))
+        entry["organization"] = self.rng.choice(
+            (f"{town[0]} Council", "NHS community health services", f"{town[0]} Family Hubs", "A local charity")
+        )
         roll = self.rng.random()
         if roll < 0.02:
             entry["status"] = "temporarily_closed"
@@ -302,7 +499,9 @@ class Writer:
             entry["free"] = "false"
             entry["fees"] = "There is a charge for each session. Ask about help with costs."
             entry["cost_options"] = [{"option": "Per session", "amount": f"{self.rng.choice((2, 3, 4, 5, 7, 10))}.50"}]
-        entry["eligibility_description"] = f"Children and young people aged {lo} to {hi} with {who} who live in or near {town[0]}."
+        entry["eligibility_description"] = (
+            f"Children and young people aged {lo} to {hi} with {who} who live in or near {town[0]}."
+        )
         entry["access_routes"] = list(routes)
         entry["application_process"] = self.paragraph(2)
         if self.rng.random() < 0.9:
@@ -313,13 +512,13 @@ class Writer:
         entry["assured_date"] = self.assured()
         return slug, entry
 
-    def school(self, number: int, kind: str) -> tuple[str, dict]:
+    def school(self, kind: str) -> tuple[str, dict]:
         town = self.town()
         stem = self.rng.choice(SCHOOL_STEMS) + self.rng.choice(SCHOOL_ENDINGS)
         needs = list(self.rng.choice(SCHOOL_NEEDS))
         if kind == "arp":
             phases = [self.rng.choice(("primary", "secondary"))]
-            needs = needs[:self.rng.randint(1, 2)]
+            needs = needs[: self.rng.randint(1, 2)]
             school = f"{stem} {'Primary' if phases == ['primary'] else 'High'} School"
             title = f"{school}, {town[0]}, additionally resourced provision"
             summary = f"A specialist base in a mainstream {phases[0]} school for pupils with {self.needs_label(needs)} who have an EHC plan."
@@ -327,9 +526,11 @@ class Writer:
         else:
             start = self.rng.choice(("early-years", "primary", "secondary"))
             order = list(PHASES)
-            phases = order[order.index(start):order.index(start) + self.rng.randint(2, 3)]
+            phases = order[order.index(start) : order.index(start) + self.rng.randint(2, 3)]
             school = title = f"{stem} School, {town[0]}"
-            summary = f"A special school for children and young people with {self.needs_label(needs)} who have an EHC plan."
+            summary = (
+                f"A special school for children and young people with {self.needs_label(needs)} who have an EHC plan."
+            )
             places = self.rng.randint(60, 220)
         slug = self.slug(title)
         lo, hi = PHASES[phases[0]][0], PHASES[phases[-1]][1]
@@ -348,7 +549,9 @@ class Writer:
             "details": self.paragraph(3),
         }
         entry["free"] = "true"
-        entry["eligibility_description"] = f"Children and young people with an EHC plan whose main needs are {self.needs_label(needs)}."
+        entry["eligibility_description"] = (
+            f"Children and young people with an EHC plan whose main needs are {self.needs_label(needs)}."
+        )
         entry["access_routes"] = ["ehc-plan"]
         entry["application_process"] = self.paragraph(2)
         entry["locations"] = [self.location(town, school)]
@@ -389,15 +592,15 @@ class Writer:
         """(kind, slug, fields) for n entries; the first three make sure every kind is there."""
         kinds = ["ias", "special_school", "arp"][:n]
         kinds += self.rng.choices(list(KIND_SHARES), weights=list(KIND_SHARES.values()), k=n - len(kinds))
-        counts = dict.fromkeys(KIND_SHARES, 0)
+        advice_services = 0
         for kind in kinds:
             if kind == "service":
-                slug, entry = self.service(counts[kind])
+                slug, entry = self.service()
             elif kind == "ias":
-                slug, entry = self.ias(counts[kind])
+                slug, entry = self.ias(advice_services)
+                advice_services += 1
             else:
-                slug, entry = self.school(counts[kind], kind)
-            counts[kind] += 1
+                slug, entry = self.school(kind)
             yield kind, slug, entry
 
     # Pages and feedback -------------------------------------------------
@@ -433,7 +636,9 @@ class Writer:
         # No digits anywhere: the privacy guard would take them for a phone number or postcode.
         item = {
             "received": f"{year}-{month:02d}",
-            "source": self.rng.choice(("survey", "parent-carer-forum", "young-peoples-event", "website-feedback", "complaints-compliments")),
+            "source": self.rng.choice(
+                ("survey", "parent-carer-forum", "young-peoples-event", "website-feedback", "complaints-compliments")
+            ),
             "topic": self.rng.choice(("provision", "accessibility", "development")),
             "categories": [self.rng.choice(list(self.categories))],
             "needs": self.rng.sample(list(self.needs), self.rng.randint(0, 2)),
@@ -468,7 +673,7 @@ def to_yaml(data: dict, indent: str = "") -> str:
             lines.append(f"{indent}{key}:")
             for item in value:
                 body = to_yaml(item, indent + "    ")
-                lines.append(f"{indent}  - " + body[len(indent) + 4:])
+                lines.append(f"{indent}  - " + body[len(indent) + 4 :])
         elif isinstance(value, list):
             lines.append(f"{indent}{key}: [{', '.join(scalar(v) for v in value)}]")
         elif "\n" in value or len(value) > 200:

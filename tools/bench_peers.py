@@ -74,7 +74,10 @@ def change_article(folder: Path, run: int) -> None:
     """Change the summary of one article, as an editor would change one entry."""
     path = min((folder / "content").glob("*.md"))
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines = [f"Summary: A summary changed by the benchmark, run {run}." if line.startswith("Summary: ") else line for line in lines]
+    lines = [
+        f"Summary: A summary changed by the benchmark, run {run}." if line.startswith("Summary: ") else line
+        for line in lines
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

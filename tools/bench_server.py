@@ -44,7 +44,7 @@ class Link:
 
     def send(self, wfile, data: bytes) -> None:
         for start in range(0, len(data), CHUNK):
-            chunk = data[start:start + CHUNK]
+            chunk = data[start : start + CHUNK]
             with self.lock:
                 self.free_at = max(time.monotonic(), self.free_at) + len(chunk) / self.rate
                 due = self.free_at
@@ -59,7 +59,7 @@ class BenchHandler(Handler):
     def rules(self):
         return self.server.rules
 
-    def do_GET(self):  # noqa: N802 - name set by http.server
+    def do_GET(self):
         body, headers = self.response()
         if body is None:
             return
@@ -119,7 +119,9 @@ class BenchServer(ThreadingHTTPServer):
         """The gzip body of a file: the build's own ``.gz`` if it wrote one, else level 6."""
         if path not in self._gzipped:
             ready = path.with_name(path.name + ".gz")
-            self._gzipped[path] = ready.read_bytes() if ready.is_file() else gzip.compress(path.read_bytes(), 6, mtime=0)
+            self._gzipped[path] = (
+                ready.read_bytes() if ready.is_file() else gzip.compress(path.read_bytes(), 6, mtime=0)
+            )
         return self._gzipped[path]
 
     def count(self, path: str, size: int) -> None:
@@ -163,7 +165,9 @@ def main(argv=None) -> int:
     parser.add_argument("root", nargs="?", default="output")
     args = parser.parse_args(argv)
     server = BenchServer(Path(args.root), args.throttle, args.port)
-    print(f"Serving {args.root}/ with gzip on {server.url}{' over a slow link' if args.throttle else ''} - Ctrl+C stops")
+    print(
+        f"Serving {args.root}/ with gzip on {server.url}{' over a slow link' if args.throttle else ''} - Ctrl+C stops"
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

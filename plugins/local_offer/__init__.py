@@ -4,7 +4,7 @@ from pelican import signals
 
 from .checks import check  # noqa: F401 - run by make check
 from .generator import DirectoryGenerator
-from .pages import sanitise_content
+from .pages import use_page_reader
 
 
 def add_generator(pelican):
@@ -12,10 +12,10 @@ def add_generator(pelican):
 
 
 def register():
-    """Publish directory entries and keep information pages safe.
+    """Publish directory entries and read information pages safely.
 
-    Adds the generator that validates and writes the directory, and sanitises
-    the HTML of every information page as Pelican creates it.
+    Adds the generator that validates and writes the directory, and reads
+    every Markdown page with the same renderer and sanitiser as entries.
     """
     signals.get_generators.connect(add_generator)
-    signals.content_object_init.connect(sanitise_content)
+    signals.readers_init.connect(use_page_reader)

@@ -1,36 +1,42 @@
-"""Information pages: metadata checked against the content model, HTML sanitised.
+"""Information pages: a 'Key: value' header, then Markdown.
 
-Pelican reads the Markdown; this module holds pages to the same standard as
-directory entries, with errors naming the file and the line of the header.
+Pages are read with the same renderer and sanitiser as entry descriptions,
+and their headers are checked against the PAGE content type with errors
+naming the file and the line, to the same standard as directory entries.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 
-from pelican.contents import Page
+from pelican.readers import BaseReader
 
 from .fieldtypes import List
 from .loading import display_path
-from .rendering import sanitise
+from .rendering import Renderer
 from .schema import PAGE
 from .validation import validate
 from .yaml_source import Mapping, Scalar, Sequence, SourceError
 
-logger = logging.getLogger(__name__)
 
 _HEADER_LINE = re.compile(r"([A-Za-z_]+):\s*(.*)")
 
 
-def header_node(text: str) -> Mapping:
-    """The 'Key: value' header of a Markdown page as a node tree with lines."""
-    items = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+def split_header(text: str) -> tuple[list[tuple[int, str, str]], str]:
+    """The header lines as (line number, key, value), and the Markdown body after them."""
+    header, lines = [], text.splitlines(keepends=True)
+    for number, line in enumerate(lines, start=1):
         match = _HEADER_LINE.fullmatch(line.rstrip())
         if not match:
-            break
-        key, value = match.group(1).lower(), match.group(2).strip()
+            return header, "".join(lines[number - 1 :])
+        header.append((number, match.group(1).lower(), match.group(2).strip()))
+    return header, ""
+
+
+def header_node(text: str) -> Mapping:
+    """The header of a Markdown page as a node tree with lines, for validation."""
+    items = {}
+    for number, key, value in split_header(text)[0]:
         field = PAGE.by_name.get(key)
         if field is not None and isinstance(field.type, List):
             parts = [p.strip() for p in value.split(",") if p.strip()]
@@ -59,7 +65,23 @@ def check_page(path, content_path, catalogue):
     return data, errors
 
 
-def sanitise_content(instance) -> None:
-    """Pelican signal handler: strip anything unsafe from a page's HTML."""
-    if isinstance(instance, Page) and instance._content:
-        instance._content = sanitise(instance._content, instance.settings.get("SITEURL", ""))
+class PageReader(BaseReader):
+    """Reads an information page: its header as metadata, its body as safe HTML."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.render = Renderer(settings.get("SITEURL", ""))
+
+    def read(self, source_path):
+        with open(source_path, encoding="utf-8") as handle:
+            header, body = split_header(handle.read())
+        metadata = {key: self.process_metadata(key, value) for _, key, value in header}
+        return str(self.render(body)), metadata
+
+
+def use_page_reader(readers) -> None:
+    """Pelican signal handler: read .md files with PageReader."""
+    readers.reader_classes["md"] = PageReader

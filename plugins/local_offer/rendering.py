@@ -1,4 +1,4 @@
-"""Markdown to safe HTML: rendered with one Markdown instance, then sanitised.
+"""Markdown to safe HTML: one renderer for entries and information pages, then sanitised.
 
 Content comes from many editors through pull requests, so nothing in it is
 trusted: nh3 keeps only the tags and attributes that plain-English guidance
@@ -8,8 +8,9 @@ needs and drops scripts, event handlers, iframes and javascript:/data: links.
 from __future__ import annotations
 
 import nh3
-from markdown import Markdown
+from markdown_it import MarkdownIt
 from markupsafe import Markup
+from mdit_py_plugins.anchors import anchors_plugin
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "code", "dd", "dl", "dt", "em",
@@ -54,14 +55,19 @@ def sanitise(html: str, site_url: str = "") -> str:
 
 
 class Renderer:
-    """Renders many small Markdown texts with one reusable Markdown instance."""
+    """Renders Markdown (CommonMark with tables) with one reusable parser.
 
-    def __init__(self, site_url: str = "", extensions=("extra", "sane_lists")):
+    markdown-it-py is used rather than Python-Markdown because it is nearly
+    three times faster, which decides the build time of a county directory.
+    h2 and h3 headings get ids so pages can have a contents list and the
+    glossary can be linked to.
+    """
+
+    def __init__(self, site_url: str = ""):
         self.site_url = site_url
-        self._markdown = Markdown(extensions=list(extensions), output_format="html")
+        self._markdown = MarkdownIt("commonmark").enable("table").use(anchors_plugin, min_level=2, max_level=3)
 
     def __call__(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
-        html = self._markdown.reset().convert(text)
-        return Markup(sanitise(html, self.site_url))
+        return Markup(sanitise(self._markdown.render(text), self.site_url))

@@ -68,10 +68,10 @@ class ContentType:
     folder: str
     fields: tuple
     rules: tuple = ()
+    by_name: dict = dataclasses.field(init=False, repr=False, compare=False)
 
-    @property
-    def by_name(self) -> dict:
-        return {f.name: f for f in self.fields}
+    def __post_init__(self):
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
 
 
 def _age_range(data):

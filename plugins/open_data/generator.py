@@ -33,8 +33,10 @@ ROOT_DOCUMENT = {
 
 
 def write_json(path: Path, data) -> None:
+    # Compact: machines read these, and without indent json uses its C encoder,
+    # which matters when a county directory writes tens of thousands of files.
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def endpoints(base: str) -> list[dict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections import defaultdict
 
 from local_offer.fieldtypes import List, Term
 from local_offer.schema import ENTRY
@@ -83,6 +84,12 @@ class OpenReferral:
         self.options = options
         self.taxonomy_names = [name for name in options["TAXONOMIES"] if name in self.vocabularies]
         self.attribute_fields = term_fields(set(self.taxonomy_names))
+        # Grouped once: every service repeats its organisation's summary.
+        self.runs = defaultdict(list)
+        for entry in catalogue.entries:
+            if entry.organization:
+                self.runs[entry.organization].append(entry)
+        self._organization_summaries = {}
 
     # Taxonomies -------------------------------------------------------
 
@@ -117,20 +124,22 @@ class OpenReferral:
     # Organisations ----------------------------------------------------
 
     def organization_summary(self, name: str) -> dict:
-        publisher = self.options["PUBLISHER"]
-        if name == publisher["name"]:
-            details = {k: publisher.get(k) for k in ("description", "email", "website")}
-        else:
-            runs = [e.name for e in self.catalogue.entries if e.organization == name]
-            listed = ", ".join(runs[:-1]) + " and " + runs[-1] if len(runs) > 1 else runs[0]
-            details = {"description": f"Provider of {listed}."}
-        return drop_empty({"id": organization_id(name), "name": name, **details})
+        if name not in self._organization_summaries:
+            publisher = self.options["PUBLISHER"]
+            if name == publisher["name"]:
+                details = {k: publisher.get(k) for k in ("description", "email", "website")}
+            else:
+                runs = [e.name for e in self.runs[name]]
+                listed = ", ".join(runs[:-1]) + " and " + runs[-1] if len(runs) > 1 else runs[0]
+                details = {"description": f"Provider of {listed}."}
+            self._organization_summaries[name] = drop_empty({"id": organization_id(name), "name": name, **details})
+        return self._organization_summaries[name]
 
     def organization_names(self) -> list[str]:
-        return sorted({e.organization for e in self.catalogue.entries if e.organization}, key=str.casefold)
+        return sorted(self.runs, key=str.casefold)
 
     def organization(self, name: str) -> dict:
-        services = [self.service(e) for e in self.catalogue.entries if e.organization == name]
+        services = [self.service(e) for e in self.runs[name]]
         return {**self.organization_summary(name), "services": services}
 
     # Services ---------------------------------------------------------
