@@ -66,6 +66,7 @@ bench-content: $(VENV)/.installed ## Write N synthetic entries: make bench-conte
 	$(PY) -m tools.bench_content --n $(N) --seed $(SEED) --out $(OUT)
 
 bench: setup browser ## Time builds and search at 1,000 and 10,000 entries beside stock Pelican and Pagefind
+	@test -x node_modules/.bin/pagefind || npm install --no-save --no-audit --no-fund --loglevel=error pagefind@1.6.0
 	$(PY) -m tools.bench
 
 browser: ## Install Debian's Chromium (and Java, for the HTML checker) for the browser tests, if missing

@@ -65,7 +65,7 @@ SEARCH = {
     "MY_LIST_URL": "my-list/",
     "BROWSE_URL": "browse/",
     "IAS_SLUG": "iass",
-    "INCLUDE_DESCRIPTION": True,
+    "INDEX_DESCRIPTION": "auto",
 }
 
 # Editors' tools: review dates, and where the web editor at /admin/ saves

@@ -1,8 +1,9 @@
 """The search index, the families' words that feed it, and the search and My list pages.
 
-The index is checked by loading it with lunr.py, which scores exactly as
-lunr.js does in the browser; how the page uses it is in
-tests/browser/test_search.py.
+The index is checked by joining its shards back into one lunr index and
+loading it with lunr.py, which scores exactly as lunr.js does in the
+browser; how shards are split and joined is in tests/test_search_shards.py
+and how the page uses them in tests/browser/test_search.py.
 """
 
 from __future__ import annotations
@@ -23,24 +24,64 @@ def built(tmp_path_factory) -> Site:
     return fixture_site(tmp_path_factory.mktemp("search")).build_ok()
 
 
+def read(site: Site, url: str):
+    return json.loads(site.file(url).read_text(encoding="utf-8"))
+
+
 def index_of(site: Site) -> Index:
-    return Index.load(json.loads(site.file("/search/index.json").read_text(encoding="utf-8")))
+    """Every shard joined into the lunr index the browser would assemble from all of them."""
+    manifest = read(site, "/search/manifest.json")
+    vectors, inverted = {}, []
+    for path in sorted(site.file("/search/index").glob("*.json")):
+        for term, (index, *by_field) in json.loads(path.read_text(encoding="utf-8")).items():
+            posting = {"_index": index}
+            for field, found in zip(manifest["fields"], by_field):
+                gaps, weights = found or ([], [])
+                docs = [sum(gaps[: i + 1]) for i in range(len(gaps))]
+                posting[field] = {str(doc): {} for doc in docs}
+                for doc, weight in zip(docs, weights):
+                    vectors.setdefault(f"{field}/{doc}", []).append((index, weight))
+            inverted.append([term, posting])
+    return Index.load({
+        "version": "2.3.9",
+        "fields": manifest["fields"],
+        "fieldVectors": [[ref, [v for pair in sorted(pairs) for v in pair]] for ref, pairs in vectors.items()],
+        "invertedIndex": sorted(inverted),
+        "pipeline": manifest["pipeline"],
+    })
 
 
-def store_of(site: Site) -> dict:
-    return json.loads(site.file("/search/documents.json").read_text(encoding="utf-8"))
+def records_of(site: Site) -> dict[str, dict]:
+    """Every record by its number."""
+    found = {}
+    for path in site.file("/search/documents").glob("*.json"):
+        found.update(json.loads(path.read_text(encoding="utf-8")))
+    return found
 
 
 def refs(site: Site, query: str) -> list[str]:
-    return [result["ref"] for result in index_of(site).search(query)]
+    records = records_of(site)
+    return [records[result["ref"]]["url"] for result in index_of(site).search(query)]
+
+
+def kept_by(site: Site, name: str, value: str) -> set[str]:
+    """The addresses a filter checkbox keeps."""
+    records, number, kept = records_of(site), 0, set()
+    for gap in read(site, f"/search/facets/{name}/{value}.json"):
+        number += gap
+        kept.add(records[str(number)]["url"])
+    return kept
 
 
 # --- the index --------------------------------------------------------------
 
 
 def test_every_entry_and_guide_can_be_found(built):
-    store = store_of(built)["documents"]
-    assert set(store) == {"services/advice-line/", "services/oak-tree-school/", "services/sensory-play-group/", "ehc-plans/"}
+    records = records_of(built)
+    # Numbered A to Z, so filters without words list results in that order.
+    assert [records[str(n)]["title"] for n in range(len(records))] == [
+        "Advice Line", "EHC plans", "Oak Tree School", "Sensory Play Group",
+    ]
     assert refs(built, "Oak Tree")[0] == "services/oak-tree-school/"
     assert refs(built, "annual reviews")[0] == "ehc-plans/"
 
@@ -58,9 +99,8 @@ def test_the_name_counts_most(built):
     assert refs(built, "play")[0] == "services/sensory-play-group/"
 
 
-def test_a_result_carries_what_the_family_sees_and_filters_on(built):
-    store = store_of(built)
-    group = store["documents"]["services/sensory-play-group/"]
+def test_a_result_carries_what_the_family_sees(built):
+    group = next(r for r in records_of(built).values() if r["url"] == "services/sensory-play-group/")
     assert group == {
         "slug": "sensory-play-group",
         "title": "Sensory Play Group",
@@ -68,16 +108,24 @@ def test_a_result_carries_what_the_family_sees_and_filters_on(built):
         "kind": "service",
         "summary": "A weekly play session for young children with sensory needs and their parents.",
         "ages": "Ages 0 to 5",
-        "bands": ["0-4", "5-11"],
         "needs": ["asd", "sensory-and-physical"],
-        "categories": ["childcare-early-years", "leisure"],
         "phone": "01744 671104",
     }
-    guide = store["documents"]["ehc-plans/"]
-    assert guide["kind"] == "page" and guide["categories"] == ["education"]
-    assert store["labels"]["needs"]["asd"] == "Autism (ASD)"
-    assert store["labels"]["kinds"]["page"] == "Guide"
-    assert store["expansions"]["ehcp"] == ["ehc plan"]
+    manifest = read(built, "/search/manifest.json")
+    assert manifest["labels"]["needs"]["asd"] == "Autism (ASD)"
+    assert manifest["labels"]["kinds"]["page"] == "Guide"
+    assert manifest["expansions"]["ehcp"] == ["ehc plan"]
+
+
+def test_each_filter_keeps_the_entries_and_guides_it_should(built):
+    assert kept_by(built, "age", "5-11") == {"services/sensory-play-group/", "services/oak-tree-school/",
+                                             "services/advice-line/", "ehc-plans/"}
+    assert kept_by(built, "age", "16-25") == {"services/oak-tree-school/", "services/advice-line/", "ehc-plans/"}
+    assert kept_by(built, "need", "asd") == {"services/sensory-play-group/"}
+    assert kept_by(built, "category", "education") == {"services/oak-tree-school/", "ehc-plans/"}
+    assert kept_by(built, "kind", "page") == {"ehc-plans/"}
+    # A checkbox that keeps nothing still has its (empty) list, so ticking it is not an error.
+    assert kept_by(built, "kind", "arp") == set()
 
 
 def test_lunr_js_is_copied_from_npm_into_the_site(built):
@@ -85,27 +133,51 @@ def test_lunr_js_is_copied_from_npm_into_the_site(built):
     assert shipped == (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes()
 
 
+def search_folder(site: Site) -> dict[str, bytes]:
+    folder = site.file("/search")
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def test_two_builds_write_byte_identical_search_files(built, tmp_path):
-    again = fixture_site(tmp_path).build_ok()
-    for name in ("/search/index.json", "/search/documents.json"):
-        assert again.file(name).read_bytes() == built.file(name).read_bytes()
+    again = search_folder(fixture_site(tmp_path).build_ok())
+    first = search_folder(built)
+    assert {"manifest.json", "manifest.json.gz", "manifest.json.br", "index/a.json", "documents/0.json"} <= set(first)
+    assert again == first
 
 
-def test_the_description_can_be_left_out_of_the_index(tmp_path):
+def test_the_search_page_names_this_builds_files(built):
+    form = built.page("/search/").select_one("[data-search-form]")
+    assert form["data-search"] == "/search/"
+    assert len(form["data-version"]) == 12
+    assert form["data-lunr"] == f"/search/lunr.min.js?v={form['data-version']}"
+    assert built.page("/my-list/").select_one("[data-my-list-page]")["data-version"] == form["data-version"]
+
+
+def build_with(tmp_path, search: str) -> Site:
     site = fixture_site(tmp_path)
     settings = tmp_path / "settings.py"
     settings.write_text(
         "from pelicanconf import *\n"
         f"THEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-        "SEARCH = {**SEARCH, 'INCLUDE_DESCRIPTION': False}\n",
+        f"SEARCH = {{**SEARCH, {search}}}\n",
         encoding="utf-8",
     )
     site.settings = str(settings)
-    site.build_ok()
+    return site.build_ok()
+
+
+def test_a_small_directory_indexes_full_descriptions(built):
     # "textures" is only in the Sensory Play Group's description.
+    assert refs(built, "textures") == ["services/sensory-play-group/"]
+
+
+@pytest.mark.parametrize("search", ["'INDEX_DESCRIPTION': False", "'DESCRIPTION_LIMIT': 3"])
+def test_the_description_is_left_out_when_asked_or_the_directory_is_large(tmp_path, search):
+    site = build_with(tmp_path, search)
     assert refs(site, "textures") == []
     assert "description" not in index_of(site).fields
+    assert refs(site, "play")[0] == "services/sensory-play-group/"
 
 
 # --- the synonyms file --------------------------------------------------------

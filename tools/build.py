@@ -45,8 +45,18 @@ def build(settings_file: str, overrides: dict) -> bool:
     settings = read_settings(settings_file, override=overrides)
     final = Path(settings["OUTPUT_PATH"]).resolve()
     staging = final.with_name(f".{final.name}.building")
+    manifest = final.with_name(f".{final.name}.manifest.json")
+    new_manifest = staging.with_name(f"{staging.name}.manifest.json")
     shutil.rmtree(staging, ignore_errors=True)
+    new_manifest.unlink(missing_ok=True)
     settings["OUTPUT_PATH"] = str(staging)
+    # Lets plugins reuse what the last successful build wrote (see
+    # local_offer.output_cache); the manifest moves with the output it describes.
+    settings["BUILD_CACHE"] = {
+        "previous_output": str(final),
+        "previous_manifest": str(manifest),
+        "manifest": str(new_manifest),
+    }
 
     counter = ProblemCounter()
     logging.getLogger().addHandler(counter)
@@ -61,6 +71,7 @@ def build(settings_file: str, overrides: dict) -> bool:
 
     if counter.count:
         shutil.rmtree(staging, ignore_errors=True)
+        new_manifest.unlink(missing_ok=True)
         print(
             f"\nBuild failed with {counter.count} problem(s) listed above. "
             f"Nothing was published: {final.name}/ is unchanged.",
@@ -70,9 +81,12 @@ def build(settings_file: str, overrides: dict) -> bool:
 
     retired = final.with_name(f".{final.name}.old")
     shutil.rmtree(retired, ignore_errors=True)
+    manifest.unlink(missing_ok=True)
     if final.exists():
         final.rename(retired)
     staging.rename(final)
+    if new_manifest.exists():
+        new_manifest.rename(manifest)
     shutil.rmtree(retired, ignore_errors=True)
     return True
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from pelican import signals
 from pelican.generators import Generator
+from pelican.utils import get_relative_path, path_to_url
 
+from . import parallel
 from .loading import load_catalogue
+from .output_cache import OutputCache, entry_digest, site_fingerprint
 from .pages import check_page
 from .yaml_source import ContentErrors
 
@@ -52,15 +56,47 @@ class DirectoryGenerator(Generator):
 
     def generate_output(self, writer):
         catalogue = self.context["catalogue"]
-        relative = self.settings["RELATIVE_URLS"]
+        content_path = Path(self.path)
+        cache = OutputCache(
+            self.settings,
+            site_fingerprint(self.settings, content_path, content_path / catalogue.settings["ENTRIES"]),
+        )
+        # Entries know their path as editors see it: relative to the content folder's parent.
+        base = content_path.resolve().parent
+        changed = [e for e in catalogue.entries if not cache.reuse(e.save_as, entry_digest(base / e.source_path))]
         template = self.get_template("entry")
+
+        def render(entry):
+            writer_context = page_context(self.context, entry.save_as, self.settings["RELATIVE_URLS"])
+            path = Path(self.output_path) / entry.save_as
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(template.render(writer_context, entry=entry), encoding="utf-8")
+
+        problems = parallel.run(changed, render, catalogue.settings["WORKERS"])
+        if problems:
+            logger.error("%d problem(s) were logged while writing entry pages; see above", problems)
         for entry in catalogue.entries:
-            writer.write_file(entry.save_as, template, self.context, relative_urls=relative, entry=entry, url=entry.url)
+            # Pages written in worker processes, or reused, are announced here,
+            # where other plugins (the sitemap) listen.
+            signals.content_written.send(
+                str(Path(self.output_path) / entry.save_as), context={**self.context, "entry": entry}
+            )
+        cache.save()
+        logger.info("Wrote %d entry pages; reused %d unchanged", len(changed), len(catalogue.entries) - len(changed))
+
         index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
         writer.write_file(
             index_url + "index.html",
             self.get_template("entries"),
             self.context,
-            relative_urls=relative,
+            relative_urls=self.settings["RELATIVE_URLS"],
             url=index_url,
         )
+
+
+def page_context(context: dict, save_as: str, relative_urls: bool) -> dict:
+    """What Pelican's writer gives a template for the page at ``save_as``."""
+    local = {**context, "output_file": save_as, "localsiteurl": context.get("localsiteurl")}
+    if relative_urls:
+        local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(save_as))
+    return local

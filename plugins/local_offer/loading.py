@@ -27,6 +27,8 @@ DEFAULTS = {
     "VOCABULARIES": "data/vocabularies.yaml",
     "ENTRIES": "services",
     "ENTRY_URL": "services/{slug}/",
+    # Processes that render entry pages; None means one per core.
+    "WORKERS": None,
 }
 
 

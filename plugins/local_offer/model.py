@@ -26,7 +26,12 @@ class Record:
 
 
 class Entry(Record):
-    """A directory entry. Schema fields read as attributes (None when absent)."""
+    """A directory entry. Schema fields read as attributes (None when absent).
+
+    The one exception is the ``url`` field (Open Referral's name for the
+    service's own website): ``entry.url`` is the entry's page address, as for
+    every Pelican content object, so the field reads as ``entry.website``.
+    """
 
     def __init__(self, data, source_path, lines, slug, url_pattern, render):
         super().__init__(data, source_path, lines)
@@ -40,6 +45,10 @@ class Entry(Record):
         if name in ENTRY.by_name:
             return self.data.get(name)
         raise AttributeError(name)
+
+    @property
+    def website(self) -> str | None:
+        return self.data.get("url")
 
     @property
     def title(self) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from local_offer import parallel
 from local_offer.generator import catalogue_of
 from local_offer.yaml_source import ContentErrors
 
@@ -114,8 +115,17 @@ class OpenDataGenerator(Generator):
     def write_open_referral(self, folder: Path, oruk: OpenReferral, catalogue) -> None:
         write_json(folder / "index.json", ROOT_DOCUMENT)
         self.write_list(folder, "services", [oruk.service_summary(e) for e in catalogue.entries])
-        for entry in catalogue.entries:
+
+        def write_service(entry):
             write_json(folder / "services" / f"{entry.id}.json", oruk.service(entry))
+            for index in range(len(entry.locations or [])):
+                item = {**oruk.service_at_location(entry, index), "service": oruk.service_summary(entry)}
+                write_json(folder / "service_at_locations" / f"{item['id']}.json", item)
+
+        (folder / "services").mkdir(parents=True, exist_ok=True)
+        (folder / "service_at_locations").mkdir(parents=True, exist_ok=True)
+        if parallel.run(catalogue.entries, write_service):
+            logger.error("problems were logged while writing Open Referral services; see above")
 
         names = oruk.organization_names()
         self.write_list(folder, "organizations", [oruk.organization_summary(n) for n in names])
@@ -123,9 +133,7 @@ class OpenDataGenerator(Generator):
             organization = oruk.organization(name)
             write_json(folder / "organizations" / f"{organization['id']}.json", organization)
 
-        self.write_list(folder, "service_at_locations", oruk.services_at_locations(full=False))
-        for item in oruk.services_at_locations(full=True):
-            write_json(folder / "service_at_locations" / f"{item['id']}.json", item)
+        self.write_list(folder, "service_at_locations", oruk.services_at_locations())
 
         self.write_list(folder, "taxonomies", [oruk.taxonomy(n, with_terms=False) for n in oruk.taxonomy_names])
         for taxonomy in oruk.taxonomies():

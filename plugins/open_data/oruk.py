@@ -9,6 +9,7 @@ same content publish the same ids.
 
 from __future__ import annotations
 
+import functools
 import math
 import uuid
 from collections import defaultdict
@@ -93,6 +94,7 @@ class OpenReferral:
 
     # Taxonomies -------------------------------------------------------
 
+    @functools.cache  # noqa: B019 - one OpenReferral per build; every service repeats its terms
     def taxonomy_term(self, term) -> dict:
         parent = self.vocabularies[term.vocabulary].terms.get(term.get("area") or "")
         return drop_empty({
@@ -139,11 +141,14 @@ class OpenReferral:
         return sorted(self.runs, key=str.casefold)
 
     def organization(self, name: str) -> dict:
-        services = [self.service(e) for e in self.runs[name]]
+        # Summaries, not full services: the council's own file would otherwise
+        # repeat most of the directory (each full service is at /services/{id}).
+        services = [{k: v for k, v in self.service_summary(e).items() if k != "organization"} for e in self.runs[name]]
         return {**self.organization_summary(name), "services": services}
 
     # Services ---------------------------------------------------------
 
+    @functools.cache  # noqa: B019 - lists, locations and organisations all repeat it
     def service_summary(self, entry) -> dict:
         """The one-to-one fields of a service, as in a list of services."""
         fees = entry.fees or ("Free" if entry.free else None)
@@ -152,7 +157,7 @@ class OpenReferral:
             "organization_id": organization_id(entry.organization) if entry.organization else None,
             "name": entry.name,
             "description": entry.description,
-            "url": entry.data.get("url"),
+            "url": entry.website,
             "email": entry.email,
             "status": self.options["STATUSES"][entry.status.id] if entry.status else "active",
             "fees": fees,
@@ -245,23 +250,26 @@ class OpenReferral:
             "location": self.location(entry, index, full),
         })
 
-    def service(self, entry, with_locations: bool = True) -> dict:
+    def service(self, entry) -> dict:
         """The fully nested service, as served at /services/{id}."""
         return drop_empty({
             **self.service_summary(entry),
             "schedules": self.schedules(entry),
-            "service_at_locations": (
-                [self.service_at_location(entry, i) for i in range(len(entry.locations or []))] if with_locations else None
-            ),
+            "service_at_locations": [self.service_at_location(entry, i) for i in range(len(entry.locations or []))],
             "cost_options": self.cost_options(entry),
             "contacts": self.contacts(entry),
             "attributes": self.attributes(entry),
         })
 
-    def services_at_locations(self, full: bool) -> list[dict]:
+    def services_at_locations(self) -> list[dict]:
+        """Each service at each place, as listed: the place without its address.
+
+        The service is always the summary: the full service, with all its
+        places, is one request away at /services/{id}.
+        """
         found = []
         for entry in self.catalogue.entries:
-            service = self.service(entry, with_locations=False) if full else self.service_summary(entry)
+            service = self.service_summary(entry)
             for index in range(len(entry.locations or [])):
-                found.append({**self.service_at_location(entry, index, full), "service": service})
+                found.append({**self.service_at_location(entry, index, full=False), "service": service})
         return found

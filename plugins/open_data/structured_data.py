@@ -77,7 +77,7 @@ def entry_data(entry, options: dict, siteurl: str) -> dict:
         "name": entry.name,
         "description": entry.summary,
         "url": page_url(siteurl, entry.url),
-        "sameAs": entry.data.get("url"),
+        "sameAs": entry.website,
         "audience": audience(entry),
     }
     if entry.is_school:
@@ -102,7 +102,7 @@ def entry_data(entry, options: dict, siteurl: str) -> dict:
             "hoursAvailable": opening_hours(entry),
         }
         channel = drop_empty({
-            "serviceUrl": entry.data.get("url"),
+            "serviceUrl": entry.website,
             "servicePhone": [
                 {"@type": "ContactPoint", "telephone": p["number"], "contactType": p.get("description")} for p in phones
             ],

@@ -1,9 +1,11 @@
 """What search knows about each entry and information page.
 
-Each item becomes two things: the text fields lunr indexes (``fields``) and
-the small record the browser shows and filters on (``record``). Both come
-from the validated catalogue and pages, with families' words added for each
-need, type of help and kind, so "autism" finds entries tagged ``asd``.
+Each item becomes three things: the text fields lunr indexes (``fields``),
+the small record the browser shows as a result (``record``) and the values
+the search filters match (``facets``, keyed by the filter's name in the
+address). All come from the validated catalogue and pages, with families'
+words added for each need, type of help and kind, so "autism" finds entries
+tagged ``asd``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class Document:
     ref: str
     fields: dict
     record: dict
+    facets: dict
 
 
 def age_bands(vocabularies) -> list:
@@ -55,7 +58,7 @@ def _synonyms(terms, synonyms) -> str:
     return " ".join(dict.fromkeys(word for term in terms for word in synonyms.words_for(term)))
 
 
-def entry_document(entry, vocabularies, synonyms, bands) -> Document:
+def entry_document(entry, vocabularies, synonyms, bands, with_description: bool) -> Document:
     needs = list(entry.all_needs)
     terms = [entry.kind, *entry.categories, *needs]
     fields = {
@@ -64,7 +67,8 @@ def entry_document(entry, vocabularies, synonyms, bands) -> Document:
         "synonyms": _synonyms([entry.kind, *entry.categories, *_needs_with_areas(needs, vocabularies)], synonyms),
         "summary": entry.summary,
         "keywords": " ".join(entry.keywords or ()),
-        "description": entry.html("description").striptags(),
+        # Rendering every description is slow, so only when it is indexed.
+        "description": entry.html("description").striptags() if with_description else "",
     }
     phone = (entry.phones or [{}])[0].get("number")
     record = {
@@ -74,15 +78,19 @@ def entry_document(entry, vocabularies, synonyms, bands) -> Document:
         "kind": entry.kind.id,
         "summary": entry.summary,
         "ages": ages(entry),
-        "bands": [term.id for term, low, high in bands if entry.serves_ages(low, high)],
         "needs": [term.id for term in needs],
-        "categories": [term.id for term in entry.categories],
         "phone": phone,
     }
-    return Document(entry.url, fields, record)
+    facets = {
+        "age": [term.id for term, low, high in bands if entry.serves_ages(low, high)],
+        "need": [term.id for term in needs],
+        "category": [term.id for term in entry.categories],
+        "kind": [entry.kind.id],
+    }
+    return Document(entry.url, fields, record, facets)
 
 
-def page_document(page, vocabularies, synonyms, bands) -> Document:
+def page_document(page, vocabularies, synonyms, bands, with_description: bool) -> Document:
     topics = page.checked.get("topics", [])
     fields = {
         "name": page.title,
@@ -90,25 +98,29 @@ def page_document(page, vocabularies, synonyms, bands) -> Document:
         "synonyms": _synonyms(topics, synonyms),
         "summary": page.summary,
         "keywords": "",
-        "description": Markup(page.content).striptags(),
+        "description": Markup(page.content).striptags() if with_description else "",
     }
     record = {
         "title": page.title,
         "url": page.url,
         "kind": PAGE_KIND,
         "summary": page.summary,
-        # Guides are for every family, whatever their child's age.
-        "bands": [term.id for term, _, _ in bands],
         "needs": [],
-        "categories": [term.id for term in topics],
     }
-    return Document(page.url, fields, record)
+    facets = {
+        # Guides are for every family, whatever their child's age.
+        "age": [term.id for term, _, _ in bands],
+        "need": [],
+        "category": [term.id for term in topics],
+        "kind": [PAGE_KIND],
+    }
+    return Document(page.url, fields, record, facets)
 
 
-def documents(catalogue, pages, synonyms) -> list:
-    """Every entry (A to Z), then every information page (by address)."""
+def documents(catalogue, pages, synonyms, with_description: bool) -> list:
+    """Every entry and information page, A to Z by title (then address, for the same title)."""
     vocabularies = catalogue.vocabularies
     bands = age_bands(vocabularies)
-    found = [entry_document(e, vocabularies, synonyms, bands) for e in catalogue.entries]
-    found += [page_document(p, vocabularies, synonyms, bands) for p in sorted(pages, key=lambda p: p.url)]
-    return found
+    found = [entry_document(e, vocabularies, synonyms, bands, with_description) for e in catalogue.entries]
+    found += [page_document(p, vocabularies, synonyms, bands, with_description) for p in pages]
+    return sorted(found, key=lambda d: (d.record["title"].casefold(), d.ref))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import shutil
+import time
 from pathlib import Path
 
 from local_offer.generator import report
@@ -66,13 +66,13 @@ class SearchGenerator(Generator):
             raise
         options = search_settings(self.settings)
         search_url = options["SEARCH_URL"]
-        # Shared so that entry and browse pages can offer "Save to my list".
+        # Shared so that entry and browse pages can offer "Save to my list";
+        # "version" is added once the search files are written.
         self.context["search"] = {
             "url": search_url,
             "my_list_url": options["MY_LIST_URL"],
-            "index": search_url + index_writer.INDEX_FILE,
-            "documents": search_url + index_writer.STORE_FILE,
             "lunr": search_url + LUNR_FILE,
+            "page_size": options["RESULTS_PER_PAGE"],
         }
 
     def generate_output(self, writer):
@@ -82,19 +82,26 @@ class SearchGenerator(Generator):
         if not lunr_js.is_file():
             logger.error("%s is missing: run `make setup` (npm ci) to install lunr", lunr_js)
             return
-        folder = Path(self.output_path) / self.context["search"]["url"]
-        index_writer.write(
-            folder,
-            documents(catalogue, self.context.get("pages", []), self.synonyms),
+        started = time.perf_counter()
+        pages = self.context.get("pages", [])
+        fields = index_writer.indexed_fields(options, len(catalogue.entries) + len(pages))
+        groups = filters(catalogue.vocabularies, options)
+        files = index_writer.search_files(
+            documents(catalogue, pages, self.synonyms, "description" in fields),
+            fields,
             display_labels(catalogue.vocabularies, options),
             self.synonyms.expansions(),
+            groups,
             options,
         )
-        shutil.copyfile(lunr_js, folder / LUNR_FILE)
+        files[LUNR_FILE] = lunr_js.read_bytes()
         search = self.context["search"]
+        search["version"] = index_writer.version(files)
+        index_writer.write(Path(self.output_path) / search["url"], files)
+        logger.debug("Search: %d files in %.2f s", len(files), time.perf_counter() - started)
         values = {
             "relative_urls": self.settings["RELATIVE_URLS"],
-            "filters": filters(catalogue.vocabularies, options),
+            "filters": groups,
             "ias": ias_entry(catalogue, options),
         }
         for url, template in ((search["url"], "search"), (search["my_list_url"], "my-list")):

@@ -11,9 +11,17 @@ DEFAULTS = {
     "MY_LIST_URL": "my-list/",
     # Relative to the content folder, beside vocabularies.yaml.
     "SYNONYMS": "data/synonyms.yaml",
-    # The full description makes the index several times larger; a very big
-    # directory can leave it out and rely on name, summary and keywords.
-    "INCLUDE_DESCRIPTION": True,
+    # Full descriptions double the index and take about a second per
+    # thousand entries to render and index. "auto" indexes them while there
+    # are at most DESCRIPTION_LIMIT entries and guides; True or False decides
+    # for any size.
+    "INDEX_DESCRIPTION": "auto",
+    "DESCRIPTION_LIMIT": 500,
+    # Results' records are fetched in files of about this many, so the first
+    # page of results downloads little more than the records it shows.
+    "DOCS_PER_SHARD": 10,
+    # Results shown at first and each time "Show more results" is chosen.
+    "RESULTS_PER_PAGE": 20,
     "BOOSTS": {"name": 10, "labels": 4, "synonyms": 3, "keywords": 3, "summary": 2, "description": 1},
     # The information, advice and support service offered when nothing is found.
     "IAS_SLUG": "iass",

@@ -7,13 +7,12 @@ and spelling; each query names what must be in the top three results.
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
-SEARCH_FILES = ("/search/index.json", "/search/documents.json", "/search/lunr.min.js")
 
 # (what a family types, addresses that must be among the first three results)
 QUERIES = [
@@ -176,20 +175,69 @@ def test_no_results_suggests_browsing_and_the_advice_services_phone(open_tab):
     assert help_.get_by_role("link", name="01744 673428").get_attribute("href") == "tel:01744673428"
 
 
+def search_files(requested: list[str]) -> list[str]:
+    """The search files among requested addresses, without their version."""
+    paths = [urlsplit(url).path for url in requested]
+    return [path for path in paths if path.startswith("/search/") and path != "/search/"]
+
+
 def test_the_index_is_only_downloaded_when_search_is_used(context, base_url):
     requested = []
     page = context.new_page()
-    page.on("request", lambda request: requested.append(request.url.removeprefix(base_url)))
+    page.on("request", lambda request: requested.append(request.url))
     try:
         for address in ("/", "/services/iass/", "/browse/need/asd/", "/search/"):
             page.goto(base_url + address)
             page.wait_for_load_state("networkidle")
-            assert not [url for url in requested if url in SEARCH_FILES], address
+            assert not search_files(requested), address
         page.get_by_label("Search for services, schools and guides").fill("respite")
         page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
-        assert {"/search/index.json", "/search/lunr.min.js"} <= set(requested)
+        assert {"/search/manifest.json", "/search/lunr.min.js", "/search/index/r.json"} <= set(search_files(requested))
     finally:
         page.close()
+
+
+def test_a_search_downloads_only_the_shards_its_words_need(context, base_url, real_site):
+    requested = []
+    page = context.new_page()
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(base_url + "/search/?q=autism")
+        page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
+        page.wait_for_load_state("networkidle")
+        shown = results(page)
+    finally:
+        page.close()
+    per_file = json.loads(real_site.file("/search/manifest.json").read_text(encoding="utf-8"))["documents"]["per_file"]
+    numbers = {
+        number
+        for path in real_site.file("/search/documents").glob("*.json")
+        for number, doc in json.loads(path.read_text(encoding="utf-8")).items()
+        if "/" + doc["url"] in shown
+    }
+    fetched = search_files(requested)
+    assert sorted(fetched) == sorted(
+        ["/search/manifest.json", "/search/lunr.min.js", "/search/index/a.json"]
+        + [f"/search/documents/{n}.json" for n in sorted({int(number) // per_file for number in numbers})]
+    )
+    assert all("?v=" in url for url in requested if urlsplit(url).path in fetched)
+
+
+def test_show_more_adds_the_next_results_and_moves_focus_to_them(open_tab):
+    # Every document is listed when a filter keeps them all.
+    tab = open_search(open_tab, "/search/?age=0-4&age=5-11&age=11-16&age=16-25")
+    page = tab.page
+    total = int(status_of(page).split()[0])
+    page_size = int(page.locator("[data-search-form]").get_attribute("data-page-size"))
+    assert total > page_size, "the real content should have more than one page of results"
+    assert len(results(page)) == page_size
+    page.get_by_role("button", name="Show more results").click()
+    page.wait_for_function("n => document.querySelectorAll('[data-search-results] > li').length > n", arg=page_size)
+    assert len(results(page)) == min(total, 2 * page_size)
+    focused = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert focused == results(page)[page_size]
+    assert page.get_by_role("button", name="Show more results").is_visible() == (total > 2 * page_size)
+    assert not tab.problems
 
 
 # --- without JavaScript -----------------------------------------------------
@@ -211,7 +259,8 @@ def test_without_javascript_search_says_so_and_links_to_browse_pages(no_js_conte
 def test_without_javascript_every_entry_is_reachable_from_home_through_browse_pages(no_js_context, base_url, real_site):
     entries = {
         "/" + doc["url"]
-        for doc in json.loads(real_site.file("/search/documents.json").read_text(encoding="utf-8"))["documents"].values()
+        for path in real_site.file("/search/documents").glob("*.json")
+        for doc in json.loads(path.read_text(encoding="utf-8")).values()
         if doc.get("slug")
     }
     page = no_js_context.new_page()

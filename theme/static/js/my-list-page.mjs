@@ -1,9 +1,10 @@
 // The My list page: the entries saved in this browser, or the entries named
-// in a shared address (/my-list/?items=slug1,slug2). It reads only the
-// document store, never the search index.
+// in a shared address (/my-list/?items=slug1,slug2). It fetches only the
+// records of those entries, never the search index.
 
-import { loadStore, renderResult } from "./results.mjs";
+import { renderResult } from "./results.mjs";
 import { CHANGED, enhanceSaveButtons, savedSlugs, saveSlugs } from "./my-list.mjs";
+import { SearchFiles } from "./search-files.mjs";
 
 async function start(page) {
   const part = (name) => page.querySelector(`[data-my-list-${name}]`);
@@ -16,24 +17,21 @@ async function start(page) {
   });
   page.hidden = false;
 
-  let store;
+  const files = new SearchFiles(page);
+  let manifest, bySlug;
   try {
-    store = await loadStore(page.dataset.documents);
+    manifest = await files.manifest();
+    bySlug = await files.recordsBySlug(sharedSlugs ?? savedSlugs());
   } catch {
     part("empty").textContent = "Your list could not load. Check your connection and try again.";
     part("empty").hidden = false;
     return;
   }
-  const bySlug = new Map(
-    Object.values(store.documents)
-      .filter((doc) => doc.slug)
-      .map((doc) => [doc.slug, doc]),
-  );
 
   function render() {
     const docs = (sharedSlugs ?? savedSlugs()).map((slug) => bySlug.get(slug)).filter(Boolean);
     part("items").replaceChildren(
-      ...docs.map((doc) => renderResult(template, doc, store, page.dataset.siteUrl, page.dataset.myList)),
+      ...docs.map((doc) => renderResult(template, doc, manifest.labels, page.dataset.siteUrl, page.dataset.myList)),
     );
     enhanceSaveButtons(part("items"));
     part("empty").hidden = docs.length > 0;

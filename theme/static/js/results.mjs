@@ -1,21 +1,7 @@
-// Turns a record from the search document store into a result, by filling a
-// copy of the <template> the server rendered from the same macro as the
-// browse pages, so both look and read the same.
-
-const stores = new Map();
-
-export function fetchJson(url) {
-  return fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return response.json();
-  });
-}
-
-// The store is shared by search and My list; fetch it once per page.
-export function loadStore(url) {
-  if (!stores.has(url)) stores.set(url, fetchJson(url));
-  return stores.get(url);
-}
+// Turns a record from the search files into a result, by filling a copy of
+// the <template> the server rendered from the same macro as the browse
+// pages, so both look and read the same. labels are the manifest's
+// plain-English names for ids.
 
 export function needsText(doc, labels) {
   if (doc.kind === "page") return "";
@@ -23,7 +9,7 @@ export function needsText(doc, labels) {
   return "For " + doc.needs.map((need) => labels.needs[need]).join(", ");
 }
 
-export function renderResult(template, doc, store, siteUrl, myListUrl) {
+export function renderResult(template, doc, labels, siteUrl, myListUrl) {
   const item = template.content.querySelector("li").cloneNode(true);
   const slot = (name) => item.querySelector(`[data-slot="${name}"]`);
   const fill = (name, text) => {
@@ -32,10 +18,10 @@ export function renderResult(template, doc, store, siteUrl, myListUrl) {
   };
   slot("link").href = siteUrl + doc.url;
   slot("link").textContent = doc.title;
-  slot("kind").textContent = store.labels.kinds[doc.kind];
+  slot("kind").textContent = labels.kinds[doc.kind];
   slot("summary").textContent = doc.summary;
   fill("ages", doc.ages);
-  fill("needs", needsText(doc, store.labels));
+  fill("needs", needsText(doc, labels));
   fill("phone", doc.phone ? `Phone ${doc.phone}` : "");
   if (doc.slug) {
     Object.assign(slot("save").dataset, { appSaveToList: doc.slug, name: doc.title, myList: myListUrl });

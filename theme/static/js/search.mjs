@@ -1,11 +1,15 @@
-// The search page. Nothing is downloaded until it is needed: lunr.js, the
-// index and the document store load the first time there is something to
-// search for (a query or filter in the address, typing, or a filter ticked).
+// The search page. Nothing is downloaded until it is needed: the first time
+// there is something to search for (a query or filter in the address,
+// typing, or a filter ticked), lunr.js and the small manifest load, and with
+// them only the index shards the query's words need, the records of the
+// results shown and the lists for the filters ticked (search-files.mjs).
 // The query and filters live in the address, so a result list can be
 // bookmarked or shared and opening that address shows the same results.
 
-import { fetchJson, loadStore, renderResult } from "./results.mjs";
+import { renderResult } from "./results.mjs";
 import { enhanceSaveButtons } from "./my-list.mjs";
+import { SearchFiles } from "./search-files.mjs";
+import { assemble, roughWords, shardKey } from "./search-index.mjs";
 
 const FILTERS = ["age", "need", "category", "kind"];
 // Words this short are too often a prefix of something unrelated.
@@ -59,13 +63,18 @@ function addTerm(query, index, word, boost) {
   }
 }
 
-// Refs of the documents matching the query, best first.
-export function search(index, store, text) {
+// The words to look up and the index shards they are in.
+function queryWords(text, table) {
   const typed = words(text);
-  const { familyWords, phrases } = expansions(text, store.expansions);
+  const { familyWords, phrases } = expansions(text, table);
+  const keys = new Set([...typed, ...phrases.flat()].map(shardKey));
+  return { typed, familyWords, phrases, keys };
+}
+
+// Numbers of the documents matching the query, best first.
+function search(index, { typed, familyWords, phrases }) {
   const typedStems = new Set(typed.map(stem));
   const extraStems = new Set(phrases.flat().map(stem).filter((s) => !typedStems.has(s)));
-  if (!typed.length && !phrases.length) return [];
   const results = index.query((query) => {
     // "statement" on its own most likely means an EHC plan, so the site's
     // phrase counts for more than the family's word.
@@ -82,17 +91,7 @@ export function search(index, store, text) {
         phrases.some((phrase) => phrase.every((word) => matched.includes(stem(word))))
       );
     })
-    .map((result) => result.ref);
-}
-
-function matches(doc, state) {
-  const any = (chosen, values) => !chosen.length || chosen.some((value) => values.includes(value));
-  return (
-    any(state.age, doc.bands) &&
-    any(state.need, doc.needs) &&
-    any(state.category, doc.categories) &&
-    any(state.kind, [doc.kind])
-  );
+    .map((result) => Number(result.ref));
 }
 
 function plural(count) {
@@ -103,18 +102,69 @@ function start(form) {
   const input = form.elements.q;
   const status = form.querySelector("[data-search-status]");
   const list = form.querySelector("[data-search-results]");
+  const more = form.querySelector("[data-search-more]");
   const empty = form.querySelector("[data-search-empty]");
   const template = document.querySelector("[data-search-result]");
+  const pageSize = Number(form.dataset.pageSize);
   const boxes = (name) => [...form.querySelectorAll(`input[type="checkbox"][name="${name}"]`)];
-  let engine = null;
+  const files = new SearchFiles(form);
+  const indexes = new Map();
+  let lunrScript = null;
   let latest = 0;
+  // The numbers of every result of the latest search, and how many are shown.
+  let found = { numbers: [], shown: 0 };
 
-  const load = () =>
-    (engine ??= Promise.all([
-      loadScript(form.dataset.lunr),
-      fetchJson(form.dataset.index),
-      loadStore(form.dataset.documents),
-    ]).then(([, index, store]) => ({ index: window.lunr.Index.load(index), store })));
+  const loadLunr = () => {
+    lunrScript ??= loadScript(form.dataset.lunr).catch((error) => {
+      lunrScript = null;
+      throw error;
+    });
+    return lunrScript;
+  };
+
+  // One index per set of shards, reused while the words keep their first letters.
+  function indexFor(manifest, keys) {
+    const sorted = [...keys].sort();
+    const id = sorted.join("");
+    if (!indexes.has(id)) {
+      const loading = Promise.all(sorted.map((key) => files.shard(key))).then((shards) =>
+        window.lunr.Index.load(assemble(window.lunr, manifest, shards)),
+      );
+      loading.catch(() => indexes.delete(id));
+      indexes.set(id, loading);
+    }
+    return indexes.get(id);
+  }
+
+  // Whether a document passes the ticked filters: any value within a filter, every filter.
+  async function filterFor(state) {
+    const chosen = FILTERS.filter((name) => state[name].length);
+    const kept = await Promise.all(
+      chosen.map(async (name) => new Set((await Promise.all(state[name].map((v) => files.facet(name, v)))).flat())),
+    );
+    return (number) => kept.every((numbers) => numbers.has(number));
+  }
+
+  async function numbersFor(state) {
+    // Start on the shards the typed words need while lunr.js loads.
+    roughWords(state.q).forEach((word) => files.shard(shardKey(word)));
+    const filtering = filterFor(state);
+    const [manifest] = await Promise.all([files.manifest(), loadLunr()]);
+    let numbers;
+    if (state.q) {
+      const query = queryWords(state.q, manifest.expansions);
+      numbers = query.keys.size ? search(await indexFor(manifest, query.keys), query) : [];
+    } else {
+      // Documents are numbered A to Z.
+      numbers = Array.from({ length: manifest.documents.count }, (_, number) => number);
+    }
+    return { manifest, numbers: numbers.filter(await filtering) };
+  }
+
+  async function show(manifest, numbers) {
+    const docs = await files.records(numbers);
+    return docs.map((doc) => renderResult(template, doc, manifest.labels, form.dataset.siteUrl, form.dataset.myList));
+  }
 
   function readState() {
     const state = { q: input.value.trim() };
@@ -141,6 +191,11 @@ function start(form) {
     history.replaceState(null, "", query ? `?${query}` : location.pathname);
   }
 
+  function failed() {
+    status.textContent = "Search could not load. Check your connection and try again, or browse instead.";
+    empty.hidden = false;
+  }
+
   async function update() {
     const state = readState();
     writeAddress(state);
@@ -148,36 +203,46 @@ function start(form) {
     if (!state.q && FILTERS.every((name) => !state[name].length)) {
       status.textContent = "";
       list.replaceChildren();
+      more.hidden = true;
       empty.hidden = true;
       return;
     }
-    let found;
+    let manifest, numbers, items;
     try {
-      const { index, store } = await load();
-      const refs = state.q
-        ? search(index, store, state.q)
-        : Object.keys(store.documents).sort((a, b) =>
-            store.documents[a].title.localeCompare(store.documents[b].title),
-          );
-      found = { store, docs: refs.map((ref) => store.documents[ref]).filter((doc) => matches(doc, state)) };
+      ({ manifest, numbers } = await numbersFor(state));
+      items = await show(manifest, numbers.slice(0, pageSize));
     } catch {
-      engine = null;
-      if (run === latest) {
-        status.textContent = "Search could not load. Check your connection and try again, or browse instead.";
-        empty.hidden = false;
-      }
+      if (run === latest) failed();
       return;
     }
     // Typing fast starts several searches; only the last one may show.
     if (run !== latest) return;
-    const { store, docs } = found;
-    list.replaceChildren(
-      ...docs.map((doc) => renderResult(template, doc, store, form.dataset.siteUrl, form.dataset.myList)),
-    );
+    found = { manifest, numbers, shown: items.length };
+    list.replaceChildren(...items);
     enhanceSaveButtons(list);
-    empty.hidden = docs.length > 0;
-    const count = docs.length ? plural(docs.length) : "No results";
+    more.hidden = numbers.length <= found.shown;
+    empty.hidden = numbers.length > 0;
+    const count = numbers.length ? plural(numbers.length) : "No results";
     status.textContent = state.q ? `${count} for ${state.q}` : count;
+  }
+
+  async function showMore() {
+    const run = latest;
+    const { manifest, numbers, shown } = found;
+    let items;
+    try {
+      items = await show(manifest, numbers.slice(shown, shown + pageSize));
+    } catch {
+      if (run === latest) failed();
+      return;
+    }
+    if (run !== latest) return;
+    found.shown += items.length;
+    list.append(...items);
+    enhanceSaveButtons(list);
+    more.hidden = numbers.length <= found.shown;
+    // Take keyboard and screen reader users to the first new result.
+    items[0]?.querySelector("a")?.focus();
   }
 
   document.querySelectorAll("[data-search-no-js]").forEach((notice) => {
@@ -196,6 +261,7 @@ function start(form) {
     clearTimeout(typing);
     update();
   });
+  more.querySelector("button").addEventListener("click", showMore);
 
   const params = new URLSearchParams(location.search);
   showState(params);

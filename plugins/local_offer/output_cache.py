@@ -1,0 +1,86 @@
+"""Reuse the pages the last build wrote for entries that have not changed.
+
+An entry page depends on its own file and on the rest of the site (theme,
+plugins, settings, information pages, feedback, vocabularies), never on
+other entries. So a page can be taken from the previous output when its
+entry file is byte-for-byte the same and a fingerprint of everything else is
+too. A council editing one entry then rebuilds one page, not thousands.
+
+``tools/build.py`` says where the previous output and its manifest are
+(``settings["BUILD_CACHE"]``) and swaps the new manifest in only with the
+new output, so the manifest always describes the output it sits beside.
+Without that setting (a plain ``pelican`` run) nothing is reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+
+def _digest_files(digest, root: Path, skip: Path | None = None) -> None:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and (skip is None or skip not in path.parents):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+
+
+def site_fingerprint(settings: dict, content_path: Path, entries_path: Path) -> str:
+    """A hash of every input an entry page depends on, other than the entry itself."""
+    digest = hashlib.sha256()
+    # Settings hold functions and paths that differ between runs; their
+    # names and the plain values are what shape the output.
+    stable = {k: v for k, v in settings.items() if k not in ("OUTPUT_PATH", "PATH", "BUILD_CACHE")}
+    digest.update(json.dumps(stable, sort_keys=True, default=lambda o: type(o).__name__).encode())
+    _digest_files(digest, content_path, skip=entries_path)
+    _digest_files(digest, Path(settings["THEME"]))
+    for folder in settings.get("PLUGIN_PATHS", []):
+        _digest_files(digest, Path(folder))
+        for lock in ("requirements.txt", "package-lock.json"):
+            locked = Path(folder).parent / lock
+            if locked.exists():
+                digest.update(locked.read_bytes())
+    return digest.hexdigest()
+
+
+def entry_digest(source_path: str) -> str:
+    return hashlib.sha256(Path(source_path).read_bytes()).hexdigest()
+
+
+class OutputCache:
+    def __init__(self, settings: dict, fingerprint: str):
+        options = settings.get("BUILD_CACHE") or {}
+        self.output = Path(settings["OUTPUT_PATH"])
+        self.fingerprint = fingerprint
+        self.previous = Path(options["previous_output"]) if options else None
+        self.manifest_path = Path(options["manifest"]) if options else None
+        self.known = {}
+        previous_manifest = Path(options.get("previous_manifest", "")) if options else None
+        if previous_manifest and previous_manifest.is_file() and self.previous.is_dir():
+            manifest = json.loads(previous_manifest.read_text(encoding="utf-8"))
+            if manifest.get("fingerprint") == fingerprint:
+                self.known = manifest["pages"]
+        self.pages = {}
+
+    def reuse(self, save_as: str, digest: str) -> bool:
+        """Take ``save_as`` from the previous output if it was built from the same inputs."""
+        self.pages[save_as] = digest
+        if self.known.get(save_as) != digest:
+            return False
+        target = self.output / save_as
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.previous / save_as, target)
+        except FileNotFoundError:
+            return False
+        except OSError:
+            shutil.copy2(self.previous / save_as, target)
+        return True
+
+    def save(self) -> None:
+        if self.manifest_path is not None:
+            manifest = {"fingerprint": self.fingerprint, "pages": self.pages}
+            self.manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")

@@ -1,0 +1,68 @@
+"""Rebuilds reuse unchanged entry pages; parallel rendering writes every page."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from local_offer import parallel
+
+
+def written(site) -> tuple[int, int]:
+    site.build_ok()
+    match = re.search(r"Wrote (\d+) entry pages; reused (\d+) unchanged", site.result.stdout + site.result.stderr)
+    assert match, site.result.stdout
+    return int(match.group(1)), int(match.group(2))
+
+
+def verbose(site):
+    # The counts are logged at INFO level, which --quiet hides.
+    site.build = lambda: _build(site)
+    return site
+
+
+def _build(site):
+    site.result = site._run(
+        "tools.build", "--settings", site.settings, "--content", str(site.content), "--output", str(site.output)
+    )
+    return site.result
+
+
+def test_only_the_changed_entry_is_rendered_again(site):
+    verbose(site)
+    assert written(site) == (3, 0)
+    assert written(site) == (0, 3)
+    path = site.content / "services" / "advice-line.yaml"
+    path.write_text(path.read_text().replace("Advice Line", "Advice and Support Line"), encoding="utf-8")
+    assert written(site) == (1, 2)
+    assert site.page("/services/advice-line/").select_one("h1").get_text(strip=True) == "Advice and Support Line"
+    assert site.page("/services/oak-tree-school/").select_one("h1").get_text(strip=True) == "Oak Tree School"
+
+
+def test_a_change_to_the_rest_of_the_site_renders_every_entry_again(site):
+    verbose(site)
+    written(site)
+    site.write("pages/new-guide.md", "Title: New guide\nSlug: new-guide\nSummary: A new guide.\n\nText.\n")
+    assert written(site) == (3, 0)
+
+
+def test_a_failed_build_does_not_poison_the_cache(site):
+    verbose(site)
+    written(site)
+    site.write("services/broken.yaml", "kind: service\n")
+    assert site.build().returncode == 1
+    site.remove("services/broken.yaml")
+    assert written(site) == (0, 3)
+
+
+def test_parallel_rendering_covers_every_item_and_counts_problems(monkeypatch, tmp_path):
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
+
+    def render(number):
+        (tmp_path / f"{number}.html").write_text(str(number))
+        if number == 7:
+            logging.getLogger("test").warning("page 7 has a problem")
+
+    problems = parallel.run(list(range(20)), render, workers=2)
+    assert sorted(int(p.stem) for p in tmp_path.glob("*.html")) == list(range(20))
+    assert problems == 1
