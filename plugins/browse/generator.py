@@ -29,9 +29,17 @@ class BrowseGenerator(Generator):
         pages = self.context.get("pages", [])
         relative = self.settings["RELATIVE_URLS"]
 
+        # Each entry is listed on several browse pages; render its result once.
+        # (With relative URLs its links differ from page to page, so not then.)
+        results = None
+        if not relative:
+            result = self.env.get_template("components/result.html").module.entryResult
+            siteurl, search = self.settings.get("SITEURL", ""), self.context.get("search")
+            results = {entry.slug: result(entry, siteurl, search) for entry in catalogue.entries}
+
         def write(url, template, **values):
             writer.write_file(url + "index.html", self.get_template(template), self.context,
-                              relative_urls=relative, url=url, **values)
+                              relative_urls=relative, url=url, rendered_results=results, **values)
 
         write(base, "browse")
         for facet in FACETS:

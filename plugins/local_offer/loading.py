@@ -12,8 +12,8 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+from . import parallel, yaml_source
 from . import vocabularies as vocabulary_data
-from . import yaml_source
 from .model import Entry, Record
 from .rendering import Renderer
 from .fieldtypes import Slug
@@ -48,14 +48,20 @@ def read_records(
     folder: Path, content_type: ContentType, vocabularies, content_path: Path
 ) -> tuple[list[Record], list[SourceError]]:
     """Read and validate every YAML file in a folder, collecting every error."""
-    records, errors = [], []
-    for path in yaml_files(folder):
+
+    def read(path):
         shown = display_path(path, content_path)
         root, problems = yaml_source.read(path, shown)
         if root is not None and not problems:
             data, lines, problems = validate(root, content_type, shown, vocabularies)
             if not problems:
-                records.append(Record(data, shown, lines))
+                return Record(data, shown, lines), []
+        return None, problems
+
+    records, errors = [], []
+    for record, problems in parallel.collect(yaml_files(folder), read):
+        if record is not None:
+            records.append(record)
         errors += problems
     return records, errors
 

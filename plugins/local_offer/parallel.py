@@ -1,9 +1,11 @@
-"""Render many pages on every core.
+"""Spread independent work over every core.
 
-Rendering thousands of entry pages is the longest step of a county-sized
-build and each page is independent, so the work is split across forked
-worker processes. Forking lets each worker use the catalogue and the Jinja
-environment the parent already built, with nothing to pickle but indexes.
+Reading thousands of entry files and rendering thousands of entry pages
+are the longest steps of a county-sized build, and each file or page is
+independent, so the work is split across forked worker processes. Forking
+lets each worker use what the parent already built (vocabularies, the
+catalogue, the Jinja environment), with nothing to pickle but indexes and
+results.
 """
 
 from __future__ import annotations
@@ -28,15 +30,30 @@ class _Counter(logging.Handler):
             self.count += 1
 
 
-def _run_share(share: tuple[int, int]) -> int:
-    """Render every step-th item from start; return how many problems were logged."""
+def _run_share(share: tuple[int, int]) -> tuple[list, int]:
+    """Call the job on every step-th item from start; return the results and the problems logged."""
     start, step = share
-    items, render = _job
+    items, function = _job
     counter = _Counter()
     logging.getLogger().addHandler(counter)
-    for item in items[start::step]:
-        render(item)
-    return counter.count
+    return [function(item) for item in items[start::step]], counter.count
+
+
+def _shares(items: list, function, workers: int | None) -> tuple[list, int]:
+    global _job
+    workers = min(workers or os.cpu_count() or 1, len(items) // MIN_PAGES_PER_WORKER)
+    if workers < 2:
+        return [function(item) for item in items], 0
+    _job = (items, function)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            shares = pool.map(_run_share, [(i, workers) for i in range(workers)])
+    finally:
+        _job = None
+    results = [None] * len(items)
+    for start, (found, _) in enumerate(shares):
+        results[start::workers] = found
+    return results, sum(problems for _, problems in shares)
 
 
 def run(items: list, render, workers: int | None = None) -> int:
@@ -45,15 +62,9 @@ def run(items: list, render, workers: int | None = None) -> int:
     Returns the number of warnings and errors logged by worker processes,
     which the parent's build cannot see, so the caller can fail the build.
     """
-    global _job
-    workers = min(workers or os.cpu_count() or 1, len(items) // MIN_PAGES_PER_WORKER)
-    if workers < 2:
-        for item in items:
-            render(item)
-        return 0
-    _job = (items, render)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return sum(pool.map(_run_share, [(i, workers) for i in range(workers)]))
-    finally:
-        _job = None
+    return _shares(items, render, workers)[1]
+
+
+def collect(items: list, function, workers: int | None = None) -> list:
+    """``[function(item) for item in items]``, in parallel when it pays; results must pickle."""
+    return _shares(items, function, workers)[0]

@@ -131,8 +131,13 @@ class OpenReferral:
             if name == publisher["name"]:
                 details = {k: publisher.get(k) for k in ("description", "email", "website")}
             else:
+                # Named when there are a few; a large provider's summary is
+                # repeated in every one of its services, so it stays short.
                 runs = [e.name for e in self.runs[name]]
-                listed = ", ".join(runs[:-1]) + " and " + runs[-1] if len(runs) > 1 else runs[0]
+                if len(runs) > 3:
+                    listed = f"{len(runs)} services in this directory"
+                else:
+                    listed = ", ".join(runs[:-1]) + " and " + runs[-1] if len(runs) > 1 else runs[0]
                 details = {"description": f"Provider of {listed}."}
             self._organization_summaries[name] = drop_empty({"id": organization_id(name), "name": name, **details})
         return self._organization_summaries[name]
