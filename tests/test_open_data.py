@@ -465,3 +465,13 @@ def test_other_websites_may_read_the_open_data(published):
     for path in ("/openreferral/*", "/open-data/*"):
         block = headers.split(f"\n{path}\n", 1)[1].split("\n\n", 1)[0]
         assert "Access-Control-Allow-Origin: *" in block
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    from open_data.downloads import spreadsheet_safe
+
+    assert spreadsheet_safe('=HYPERLINK("http://evil.example")') == '\'=HYPERLINK("http://evil.example")'
+    assert spreadsheet_safe("+44 1744 671104") == "'+44 1744 671104"
+    assert spreadsheet_safe("@SUM(1)") == "'@SUM(1)"
+    assert spreadsheet_safe("01744 671104") == "01744 671104"
+    assert spreadsheet_safe(None) == ""

@@ -88,7 +88,9 @@ class Validator:
         for field in fields:
             if field.is_required(kind) and field.name not in present:
                 for_kind = f" for {KIND_NAMES[kind]}" if kind in field.required_for else ""
-                self.fail(node.line, prefix + field.name, f"is required{for_kind}: {field.help}")
+                # An empty line for the field (as `make new` writes) is where to fill it in.
+                line = self.lines.get(prefix + field.name, node.line)
+                self.fail(line, prefix + field.name, f"is required{for_kind}: {field.help}")
         return data
 
     def value(self, node, field: Field, path: str):

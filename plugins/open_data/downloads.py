@@ -55,6 +55,19 @@ def columns(vocabularies, siteurl: str) -> list:
     ]
 
 
+def spreadsheet_safe(value) -> str:
+    """The cell as text a spreadsheet shows rather than runs.
+
+    Excel and LibreOffice treat a cell starting =, +, - or @ as a formula
+    (OWASP's "CSV injection"); a leading apostrophe makes it plain text, and
+    spreadsheets hide the apostrophe.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
 def directory_csv(catalogue, siteurl: str) -> str:
     """One row per entry. Written as UTF-8 with a byte order mark so Excel reads £ and accents correctly."""
     table = columns(catalogue.vocabularies, siteurl)
@@ -62,7 +75,7 @@ def directory_csv(catalogue, siteurl: str) -> str:
     writer = csv.writer(out)
     writer.writerow(heading for heading, _ in table)
     for entry in catalogue.entries:
-        writer.writerow("" if (value := cell(entry)) is None else value for _, cell in table)
+        writer.writerow(spreadsheet_safe(cell(entry)) for _, cell in table)
     return out.getvalue()
 
 
