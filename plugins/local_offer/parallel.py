@@ -46,8 +46,11 @@ def _shares(items: list, function, workers: int | None) -> tuple[list, int]:
         return [function(item) for item in items], 0
     _job = (items, function)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = pool.map(_run_share, [(i, workers) for i in range(workers)])
+        # The parent takes the first share itself rather than wait idle.
+        with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+            others = pool.map_async(_run_share, [(i, workers) for i in range(1, workers)])
+            mine = [function(item) for item in items[0::workers]]
+            shares = [(mine, 0), *others.get()]
     finally:
         _job = None
     results = [None] * len(items)
