@@ -21,24 +21,10 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+# tools/__init__.py has put plugins/ on the import path.
+from local_offer.parallel import ProblemCounter
+
 logger = logging.getLogger("tools.build")
-
-
-class ProblemCounter(logging.Handler):
-    """Counts every warning or error any part of the build logs.
-
-    A warning logged with ``extra={"advisory": True}`` (such as an entry due
-    for review) is shown but does not fail the build: it asks for attention,
-    not a fix before publishing.
-    """
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        if not getattr(record, "advisory", False):
-            self.count += 1
 
 
 def build(settings_file: str, overrides: dict) -> bool:

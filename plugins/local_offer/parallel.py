@@ -20,7 +20,14 @@ MIN_PAGES_PER_WORKER = 200
 _job = None
 
 
-class _Counter(logging.Handler):
+class ProblemCounter(logging.Handler):
+    """Counts the warnings and errors logged, which fail a build.
+
+    A warning logged with ``extra={"advisory": True}`` (such as an entry due
+    for review) is shown but does not count: it asks for attention, not a
+    fix before publishing. The build uses this counter too.
+    """
+
     def __init__(self):
         super().__init__(logging.WARNING)
         self.count = 0
@@ -34,7 +41,7 @@ def _run_share(share: tuple[int, int]) -> tuple[list, int]:
     """Call the job on every step-th item from start; return the results and the problems logged."""
     start, step = share
     items, function = _job
-    counter = _Counter()
+    counter = ProblemCounter()
     logging.getLogger().addHandler(counter)
     return [function(item) for item in items[start::step]], counter.count
 
