@@ -10,7 +10,7 @@ from local_offer import parallel
 
 def written(site) -> tuple[int, int]:
     site.build_ok()
-    match = re.search(r"Wrote (\d+) entry pages; reused (\d+) unchanged", site.result.stdout + site.result.stderr)
+    match = re.search(r"Entry pages: rendering (\d+), reusing (\d+) unchanged", site.result.stdout + site.result.stderr)
     assert match, site.result.stdout
     return int(match.group(1)), int(match.group(2))
 
@@ -66,3 +66,42 @@ def test_parallel_rendering_covers_every_item_and_counts_problems(monkeypatch, t
     problems = parallel.run(list(range(20)), render, workers=2)
     assert sorted(int(p.stem) for p in tmp_path.glob("*.html")) == list(range(20))
     assert problems == 1
+
+
+def test_background_workers_write_every_item_and_report_problems(monkeypatch, tmp_path):
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
+
+    def render(number):
+        (tmp_path / f"{number}.html").write_text(str(number))
+        if number == 3:
+            logging.getLogger("test").error("page 3 could not be written")
+        if number == 5:
+            raise ValueError("page 5 broke its worker")
+
+    assert parallel.start(list(range(12)), render, workers=2)
+    problems = parallel.wait_all()
+    # The worker that met page 5 stopped there; its crash counts as a problem.
+    assert problems >= 2
+    assert {0, 2, 4, 6, 8, 10} <= {int(p.stem) for p in tmp_path.glob("*.html")}
+
+
+def test_too_little_work_is_not_sent_to_workers():
+    assert parallel.start([1, 2, 3], print) is False
+    assert parallel.wait_all() == 0
+
+
+def test_a_county_sized_build_renders_every_entry_page_in_the_background(tmp_path):
+    """Enough entries for worker processes: every page is written and in the sitemap."""
+    from tests.conftest import Site
+
+    site = Site(tmp_path)
+    made = site._run("tools.bench_content", "--n", "450", "--seed", "3", "--out", str(site.content))
+    assert made.returncode == 0, made.stderr
+    verbose(site)
+    assert written(site) == (450, 0)
+    entry_files = list((site.content / "services").rglob("*.yaml"))
+    pages = [p for p in (site.output / "services").glob("*/index.html")]
+    assert len(pages) == len(entry_files) == 450
+    assert all(page.stat().st_size > 0 for page in pages)
+    sitemap = site.file("/sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("/services/") >= 450

@@ -22,6 +22,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 # tools/__init__.py has put plugins/ on the import path.
+from local_offer import parallel
 from local_offer.parallel import ProblemCounter
 
 logger = logging.getLogger("tools.build")
@@ -56,6 +57,7 @@ def build(settings_file: str, overrides: dict) -> bool:
         logging.getLogger().removeHandler(counter)
 
     if counter.count:
+        parallel.stop_all()  # a failed build's pages are not wanted
         shutil.rmtree(staging, ignore_errors=True)
         new_manifest.unlink(missing_ok=True)
         print(

@@ -3,7 +3,7 @@
 from pelican import signals
 
 from .checks import check  # noqa: F401 - run by make check
-from .generator import DirectoryGenerator
+from .generator import DirectoryGenerator, finish_entry_pages
 from .pages import use_page_reader
 
 
@@ -14,8 +14,10 @@ def add_generator(pelican):
 def register():
     """Publish directory entries and read information pages safely.
 
-    Adds the generator that validates and writes the directory, and reads
-    every Markdown page with the same renderer and sanitiser as entries.
+    Adds the generator that validates and writes the directory, collects
+    the entry pages it renders in the background when the build ends, and
+    reads every Markdown page with the same renderer and sanitiser as entries.
     """
     signals.get_generators.connect(add_generator)
+    signals.finalized.connect(finish_entry_pages)
     signals.readers_init.connect(use_page_reader)

@@ -22,6 +22,9 @@ from .yaml_source import ContentErrors
 
 logger = logging.getLogger(__name__)
 
+# Caches of entry pages still being written; saved when the workers are done.
+_caches: list = []
+
 
 def catalogue_of(context):
     """The validated catalogue, for other plugins' generators."""
@@ -72,17 +75,19 @@ class DirectoryGenerator(Generator):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(template.render(writer_context, entry=entry), encoding="utf-8")
 
-        problems = parallel.run(changed, render, catalogue.settings["WORKERS"])
-        if problems:
-            logger.error("%d problem(s) were logged while writing entry pages; see above", problems)
+        # At county scale the pages are rendered by worker processes while the
+        # other plugins build the rest of the site; finish_entry_pages collects them.
+        if not parallel.start(changed, render, catalogue.settings["WORKERS"]):
+            for entry in changed:
+                render(entry)
         for entry in catalogue.entries:
             # Pages written in worker processes, or reused, are announced here,
             # where other plugins (the sitemap) listen.
             signals.content_written.send(
                 str(Path(self.output_path) / entry.save_as), context={**self.context, "entry": entry}
             )
-        cache.save()
-        logger.info("Wrote %d entry pages; reused %d unchanged", len(changed), len(catalogue.entries) - len(changed))
+        _caches.append(cache)
+        logger.info("Entry pages: rendering %d, reusing %d unchanged", len(changed), len(catalogue.entries) - len(changed))
 
         index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
         writer.write_file(
@@ -92,6 +97,16 @@ class DirectoryGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=index_url,
         )
+
+
+def finish_entry_pages(pelican) -> None:
+    """Pelican signal handler (finalized): wait for the entry-page workers, then record the cache."""
+    problems = parallel.wait_all()
+    if problems:
+        logger.error("%d problem(s) were logged while writing entry pages; see above", problems)
+    for cache in _caches:
+        cache.save()
+    _caches.clear()
 
 
 def page_context(context: dict, save_as: str, relative_urls: bool) -> dict:

@@ -13,11 +13,14 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import traceback
 
 # Below this many pages, starting processes costs more than it saves.
 MIN_PAGES_PER_WORKER = 200
 
 _job = None
+# Work started with start() and not yet collected with wait_all().
+_running: list = []
 
 
 class ProblemCounter(logging.Handler):
@@ -78,3 +81,68 @@ def run(items: list, render, workers: int | None = None) -> int:
 def collect(items: list, function, workers: int | None = None) -> list:
     """``[function(item) for item in items]``, in parallel when it pays; results must pickle."""
     return _shares(items, function, workers)[0]
+
+
+def _background_share(share: tuple[int, int], connection) -> None:
+    """A worker's life: its share of the job, then how many problems it logged (a crash is one more)."""
+    start, step = share
+    items, function = _job
+    counter = ProblemCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        for item in items[start::step]:
+            function(item)
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails the build
+        traceback.print_exc()
+        counter.count += 1
+    connection.send(counter.count)
+    connection.close()
+
+
+def start(items: list, function, workers: int | None = None) -> bool:
+    """Start calling ``function(item)`` for every item in worker processes, and return at once.
+
+    The build goes on with other work meanwhile; ``wait_all()`` collects the
+    workers. Returns False, having started nothing, when there are too few
+    items for it to pay: the caller then does the work itself.
+    """
+    global _job
+    workers = min(workers or os.cpu_count() or 1, len(items) // MIN_PAGES_PER_WORKER)
+    if workers < 1:
+        return False
+    context = multiprocessing.get_context("fork")
+    _job = (items, function)
+    try:
+        # Plain processes, not a Pool: a Pool's threads in the parent would
+        # make every later fork (another plugin's workers) unsafe.
+        for share in range(workers):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_background_share, args=((share, workers), send), daemon=True)
+            process.start()
+            send.close()
+            _running.append((process, receive))
+    finally:
+        _job = None
+    return True
+
+
+def wait_all() -> int:
+    """Wait for every started worker; return the problems they logged (a crash counts as one)."""
+    problems = 0
+    while _running:
+        process, receive = _running.pop()
+        try:
+            count = receive.recv()
+        except EOFError:  # the worker died without reporting
+            count = 1
+        process.join()
+        problems += count
+    return problems
+
+
+def stop_all() -> None:
+    """Stop workers still running, when the build has failed and their output is not wanted."""
+    while _running:
+        process, _ = _running.pop()
+        process.terminate()
+        process.join()
