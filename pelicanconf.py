@@ -26,9 +26,12 @@ BRAND = {
     "logo_text": "St Helens",
     "brand_colour": "#00607a",
     "homepage_url": "https://www.sthelens.gov.uk/",
-    "contact_email": "sendteam@sthelens.gov.uk",
+    # The Additional Needs Team's number and the council's Local Offer page,
+    # both from the council's published SEND policy. No team mailbox is
+    # published there, so none is given; set one here when there is.
+    "contact_email": "",
     "contact_phone": "01744 671104",
-    "feedback_url": "mailto:sendteam@sthelens.gov.uk?subject=Local%20Offer%20feedback",
+    "feedback_url": "https://www.sthelens.gov.uk/localoffer",
 }
 
 # Response headers for static hosts that read a _headers file (Netlify,

@@ -137,7 +137,7 @@ def test_footer_links_only_to_pages_that_exist_and_names_the_council(built):
         assert target.exists(), link["href"]
     assert "Glossary" in [text(a) for a in footer.select("a")]
     assert "About this Local Offer" not in text(footer), "the fixture has no about page, so no link to it"
-    assert footer.select_one("a[href^='mailto:sendteam@sthelens.gov.uk']")
+    assert footer.select_one("a[href^='https://www.sthelens.gov.uk/localoffer']")
     assert "St Helens Borough Council" in text(footer)
 
 
@@ -196,7 +196,15 @@ def test_tell_us_link_names_the_page(built):
     link = soup.select_one(".app-report-problem a")
     assert text(soup.select_one(".app-report-problem")).startswith("Is something wrong on this page? Tell us")
     parts = urlsplit(link["href"])
-    assert parts.scheme == "mailto" and parts.path == "sendteam@sthelens.gov.uk"
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "www.sthelens.gov.uk", "/localoffer")
+    assert parse_qs(parts.query)["page"] == ["/services/sensory-play-group/"]
+
+
+def test_an_email_feedback_route_names_the_page_in_the_subject():
+    from govuk_theme.filters import feedback_href
+
+    parts = urlsplit(feedback_href("mailto:localoffer@example.org", "Sensory Play Group", "/services/sensory-play-group/"))
+    assert parts.scheme == "mailto" and parts.path == "localoffer@example.org"
     assert parse_qs(parts.query)["subject"] == ["Local Offer: Sensory Play Group"]
 
 

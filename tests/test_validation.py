@@ -58,7 +58,7 @@ CASES = {
     "email shape": (
         with_lines("email: team.sthelens.gov.uk"),
         "content/services/holiday-club.yaml:7: email: 'team.sthelens.gov.uk' is not an email address, "
-        "such as 'sendteam@sthelens.gov.uk'",
+        "such as 'sendteam@example.org'",
     ),
     "javascript: URL": (
         with_lines("url: javascript:alert(1)"),

@@ -382,7 +382,7 @@ def test_every_page_links_to_you_said_we_did_and_tell_us_what_you_think(built):
         footer = built.page(url).select_one("footer")
         texts = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
         assert texts["You said, we did"] == "/you-said-we-did/"
-        assert texts["Tell us what you think"].startswith("mailto:sendteam@sthelens.gov.uk")
+        assert texts["Tell us what you think"].startswith("https://www.sthelens.gov.uk/localoffer")
 
 
 # --- the real St Helens content --------------------------------------------

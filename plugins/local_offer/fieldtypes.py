@@ -100,7 +100,7 @@ Postcode = Pattern(
 Email = Pattern(
     r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
     "is not an email address",
-    "sendteam@sthelens.gov.uk",
+    "sendteam@example.org",
 )
 Slug = Pattern(
     r"[a-z0-9]+(?:-[a-z0-9]+)*",
