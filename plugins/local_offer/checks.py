@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .loading import display_path, load_catalogue
-from .pages import check_page
+from .pages import check_page, split_header
 from .yaml_source import ContentErrors, SourceError
 
 
@@ -29,9 +29,10 @@ def check(content_path: Path, settings: dict, shared: dict):
     shared["catalogue"] = catalogue
     problems, slugs = [], {}
     for path in page_files(content_path, settings):
-        data, errors = check_page(path, content_path, catalogue)
-        problems += errors
         shown = display_path(path, content_path)
+        header, _ = split_header(path.read_text(encoding="utf-8"))
+        data, errors = check_page(header, shown, catalogue)
+        problems += errors
         if "slug" in data:
             if data["slug"] in slugs:
                 problems.append(SourceError(shown, 1, "slug", f"'{data['slug']}' is already used by {slugs[data['slug']]}"))

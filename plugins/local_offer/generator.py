@@ -15,7 +15,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from . import parallel
-from .loading import load_catalogue
+from .loading import display_path, load_catalogue
 from .output_cache import OutputCache, entry_digest, site_fingerprint
 from .pages import check_page
 from .yaml_source import ContentErrors
@@ -45,7 +45,7 @@ class DirectoryGenerator(Generator):
             raise
         errors = []
         for page in self.context.get("pages", []) + self.context.get("hidden_pages", []):
-            data, problems = check_page(page.source_path, self.path, catalogue)
+            data, problems = check_page(page.header_lines, display_path(page.source_path, self.path), catalogue)
             errors += problems
             # The validated header (topics as Terms) for plugins that file pages by topic.
             page.checked = data

@@ -33,10 +33,10 @@ def split_header(text: str) -> tuple[list[tuple[int, str, str]], str]:
     return header, ""
 
 
-def header_node(text: str) -> Mapping:
-    """The header of a Markdown page as a node tree with lines, for validation."""
+def header_node(header: list[tuple[int, str, str]]) -> Mapping:
+    """A page's header lines (from split_header) as a node tree with lines, for validation."""
     items = {}
-    for number, key, value in split_header(text)[0]:
+    for number, key, value in header:
         field = PAGE.by_name.get(key)
         if field is not None and isinstance(field.type, List):
             parts = [p.strip() for p in value.split(",") if p.strip()]
@@ -47,15 +47,13 @@ def header_node(text: str) -> Mapping:
     return Mapping(items, 1)
 
 
-def check_page(path, content_path, catalogue):
-    """Validate a page's header against PAGE and its related slugs against the catalogue.
+def check_page(header, shown: str, catalogue):
+    """Validate a page's header lines against PAGE and its related slugs against the catalogue.
 
-    Returns (data, errors); ``data["related"]`` keeps only slugs that exist.
+    ``shown`` is the page's path as editors see it. Returns (data, errors);
+    ``data["related"]`` keeps only slugs that exist.
     """
-    shown = display_path(path, content_path)
-    with open(path, encoding="utf-8") as handle:
-        root = header_node(handle.read())
-    data, lines, errors = validate(root, PAGE, shown, catalogue.vocabularies)
+    data, lines, errors = validate(header_node(header), PAGE, shown, catalogue.vocabularies)
     for index, slug in enumerate(data.get("related", [])):
         if slug not in catalogue.by_slug:
             errors.append(
@@ -79,6 +77,9 @@ class PageReader(BaseReader):
         with open(source_path, encoding="utf-8") as handle:
             header, body = split_header(handle.read())
         metadata = {key: self.process_metadata(key, value) for _, key, value in header}
+        # Kept with their line numbers so the header is validated without
+        # reading the file again (local_offer.generator).
+        metadata["header_lines"] = header
         return str(self.render(body)), metadata
 
 
