@@ -32,17 +32,20 @@ def build(settings_file: str, overrides: dict) -> bool:
     settings = read_settings(settings_file, override=overrides)
     final = Path(settings["OUTPUT_PATH"]).resolve()
     staging = final.with_name(f".{final.name}.building")
-    manifest = final.with_name(f".{final.name}.manifest.json")
-    new_manifest = staging.with_name(f"{staging.name}.manifest.json")
+    manifest = final.with_name(f".{final.name}.manifest")
+    new_manifest = staging.with_name(f"{staging.name}.manifest")
     shutil.rmtree(staging, ignore_errors=True)
-    new_manifest.unlink(missing_ok=True)
+    shutil.rmtree(new_manifest, ignore_errors=True)
     settings["OUTPUT_PATH"] = str(staging)
     # Lets plugins reuse what the last successful build wrote (see
-    # local_offer.output_cache); the manifest moves with the output it describes.
+    # local_offer.output_cache); the manifests move with the output they
+    # describe. Cached data is keyed by the digest of its input, so it needs
+    # no such care (local_offer.data_cache).
     settings["BUILD_CACHE"] = {
         "previous_output": str(final),
         "previous_manifest": str(manifest),
         "manifest": str(new_manifest),
+        "data": str(final.with_name(f".{final.name}.cache")),
     }
 
     counter = ProblemCounter()
@@ -59,7 +62,7 @@ def build(settings_file: str, overrides: dict) -> bool:
     if counter.count:
         parallel.stop_all()  # a failed build's pages are not wanted
         shutil.rmtree(staging, ignore_errors=True)
-        new_manifest.unlink(missing_ok=True)
+        shutil.rmtree(new_manifest, ignore_errors=True)
         print(
             f"\nBuild failed with {counter.count} problem(s) listed above. "
             f"Nothing was published: {final.name}/ is unchanged.",
@@ -69,7 +72,7 @@ def build(settings_file: str, overrides: dict) -> bool:
 
     retired = final.with_name(f".{final.name}.old")
     shutil.rmtree(retired, ignore_errors=True)
-    manifest.unlink(missing_ok=True)
+    shutil.rmtree(manifest, ignore_errors=True)
     if final.exists():
         final.rename(retired)
     staging.rename(final)

@@ -16,7 +16,7 @@ from pelican.utils import get_relative_path, path_to_url
 
 from . import parallel
 from .loading import display_path, load_catalogue
-from .output_cache import OutputCache, entry_digest, site_fingerprint
+from .output_cache import OutputCache, site_fingerprint
 from .pages import check_page
 from .yaml_source import ContentErrors
 
@@ -56,17 +56,17 @@ class DirectoryGenerator(Generator):
         self.context["catalogue"] = catalogue
         self.context["vocabularies"] = catalogue.vocabularies
         self.context["entries"] = catalogue.entries
+        # What every page depends on besides the entries: outputs made from
+        # one entry can be reused while this and the entry stay the same.
+        content_path = Path(self.path)
+        self.context["site_fingerprint"] = site_fingerprint(
+            self.settings, content_path, content_path / catalogue.settings["ENTRIES"]
+        )
 
     def generate_output(self, writer):
         catalogue = self.context["catalogue"]
-        content_path = Path(self.path)
-        cache = OutputCache(
-            self.settings,
-            site_fingerprint(self.settings, content_path, content_path / catalogue.settings["ENTRIES"]),
-        )
-        # Entries know their path as editors see it: relative to the content folder's parent.
-        base = content_path.resolve().parent
-        changed = [e for e in catalogue.entries if not cache.reuse(e.save_as, entry_digest(base / e.source_path))]
+        cache = OutputCache(self.settings, self.context["site_fingerprint"])
+        changed = [e for e in catalogue.entries if not cache.reuse(e.save_as, e.digest)]
         template = self.get_template("entry")
 
         def render(entry):

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import parallel, yaml_source
 from . import vocabularies as vocabulary_data
 from .model import Entry, Record
+from .data_cache import MISSING, DataCache, code_fingerprint, digest
 from .rendering import Renderer
 from .fieldtypes import Slug
 from .schema import ENTRY, ContentType
@@ -38,30 +39,49 @@ def display_path(path, content_path) -> str:
     return os.path.relpath(Path(path).resolve(), base)
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+def yaml_files(folder: Path) -> list[str]:
+    """Paths of the YAML files in ``folder`` and below, relative to it, in order."""
+    found = []
+    for root, _, names in os.walk(folder):
+        inside = os.path.relpath(root, folder)
+        found += [os.path.normpath(os.path.join(inside, n)) for n in names if n.endswith((".yaml", ".yml"))]
+    return sorted(found)
 
 
 def read_records(
-    folder: Path, content_type: ContentType, vocabularies, content_path: Path
+    folder: Path, content_type: ContentType, vocabularies, content_path: Path, cache: DataCache | None = None
 ) -> tuple[list[Record], list[SourceError]]:
-    """Read and validate every YAML file in a folder, collecting every error."""
+    """Read and validate every YAML file in a folder, collecting every error.
 
-    def read(path):
-        shown = display_path(path, content_path)
-        root, problems = yaml_source.read(path, shown)
+    With a ``cache``, a file whose path and bytes are unchanged since a
+    build validated it is not parsed again.
+    """
+    found = []
+    shown_folder = display_path(folder, content_path)
+    for inside in yaml_files(folder):
+        path = folder / inside
+        shown = os.path.join(shown_folder, inside)
+        raw = path.read_bytes()
+        key = digest(shown, raw)
+        found.append((path, shown, raw, key, cache.get(key) if cache else MISSING))
+
+    def read(item):
+        path, shown, raw, key, _ = item
+        root, problems = yaml_source.read(path, shown, raw)
         if root is not None and not problems:
             data, lines, problems = validate(root, content_type, shown, vocabularies)
             if not problems:
-                return Record(data, shown, lines), []
+                return Record(data, shown, lines, key), []
         return None, problems
 
+    fresh = iter(parallel.collect([item for item in found if item[4] is MISSING], read))
     records, errors = [], []
-    for record, problems in parallel.collect(yaml_files(folder), read):
+    for item in found:
+        record, problems = (item[4], []) if item[4] is not MISSING else next(fresh)
         if record is not None:
             records.append(record)
+            if cache:
+                cache.put(record.digest, record)
         errors += problems
     return records, errors
 
@@ -118,8 +138,11 @@ def load_vocabularies(content_path: Path, settings: dict):
 def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
     """Read, validate and cross-check every entry; raise ``ContentErrors`` if any is wrong."""
     options = settings_for(settings)
+    vocabularies_path = content_path / options["VOCABULARIES"]
     vocabularies = load_vocabularies(content_path, settings)
-    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path)
+    cache = DataCache(settings, "entries", code_fingerprint(vocabularies_path.read_bytes()))
+    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path, cache)
+    cache.save()
     render = Renderer(settings.get("SITEURL", ""))
     entries = []
     for record in records:
@@ -135,7 +158,7 @@ def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
                 )
             )
             continue
-        entries.append(Entry(record.data, record.source_path, record.lines, stem, options["ENTRY_URL"], render))
+        entries.append(Entry(record, stem, options["ENTRY_URL"], render))
     errors += unique(entries, lambda e: e.slug, "the web address name", "slug")
     errors += unique(entries, lambda e: e.id, "the id", "id")
     if errors:

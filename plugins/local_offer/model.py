@@ -15,11 +15,16 @@ ENTRY_NAMESPACE = uuid.UUID("0b6f3c52-55d6-4a0b-8a8e-3c1f7a0e9d64")
 
 @dataclasses.dataclass(eq=False)
 class Record:
-    """One validated file: its data, where it came from and where each field was."""
+    """One validated file: its data, where it came from and where each field was.
+
+    ``digest`` identifies the file's path and bytes: outputs made from this
+    record alone can be reused while it stays the same.
+    """
 
     data: dict
     source_path: str
     lines: dict
+    digest: str = ""
 
     def line_of(self, field: str) -> int:
         return self.lines.get(field, 1)
@@ -33,8 +38,9 @@ class Entry(Record):
     every Pelican content object, so the field reads as ``entry.website``.
     """
 
-    def __init__(self, data, source_path, lines, slug, url_pattern, render):
-        super().__init__(data, source_path, lines)
+    def __init__(self, record: Record, slug, url_pattern, render):
+        super().__init__(record.data, record.source_path, record.lines, record.digest)
+        data = record.data
         self._render = render
         self.slug = data.get("slug") or slug
         self.id = data.get("id") or str(uuid.uuid5(ENTRY_NAMESPACE, self.slug))

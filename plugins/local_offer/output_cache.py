@@ -20,12 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
-
-def _digest_files(digest, root: Path, skip: Path | None = None) -> None:
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and (skip is None or skip not in path.parents):
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+from .data_cache import digest_files
 
 
 def site_fingerprint(settings: dict, content_path: Path, entries_path: Path) -> str:
@@ -35,10 +30,10 @@ def site_fingerprint(settings: dict, content_path: Path, entries_path: Path) -> 
     # names and the plain values are what shape the output.
     stable = {k: v for k, v in settings.items() if k not in ("OUTPUT_PATH", "PATH", "BUILD_CACHE")}
     digest.update(json.dumps(stable, sort_keys=True, default=lambda o: type(o).__name__).encode())
-    _digest_files(digest, content_path, skip=entries_path)
-    _digest_files(digest, Path(settings["THEME"]))
+    digest_files(digest, content_path, skip=entries_path)
+    digest_files(digest, Path(settings["THEME"]))
     for folder in settings.get("PLUGIN_PATHS", []):
-        _digest_files(digest, Path(folder))
+        digest_files(digest, Path(folder))
         for lock in ("requirements.txt", "package-lock.json"):
             locked = Path(folder).parent / lock
             if locked.exists():
@@ -46,19 +41,22 @@ def site_fingerprint(settings: dict, content_path: Path, entries_path: Path) -> 
     return digest.hexdigest()
 
 
-def entry_digest(source_path: str) -> str:
-    return hashlib.sha256(Path(source_path).read_bytes()).hexdigest()
-
-
 class OutputCache:
-    def __init__(self, settings: dict, fingerprint: str):
+    """Files of the previous output that can be linked into the new one.
+
+    Each user of the cache (entry pages, open data files) has its own
+    ``name``, and so its own manifest and its own fingerprint of what else
+    its files depend on.
+    """
+
+    def __init__(self, settings: dict, fingerprint: str, name: str = "entries"):
         options = settings.get("BUILD_CACHE") or {}
         self.output = Path(settings["OUTPUT_PATH"])
         self.fingerprint = fingerprint
         self.previous = Path(options["previous_output"]) if options else None
-        self.manifest_path = Path(options["manifest"]) if options else None
+        self.manifest_path = Path(options["manifest"]) / f"{name}.json" if options else None
         self.known = {}
-        previous_manifest = Path(options.get("previous_manifest", "")) if options else None
+        previous_manifest = Path(options["previous_manifest"]) / f"{name}.json" if options else None
         if previous_manifest and previous_manifest.is_file() and self.previous.is_dir():
             manifest = json.loads(previous_manifest.read_text(encoding="utf-8"))
             if manifest.get("fingerprint") == fingerprint:
@@ -82,5 +80,6 @@ class OutputCache:
 
     def save(self) -> None:
         if self.manifest_path is not None:
+            self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
             manifest = {"fingerprint": self.fingerprint, "pages": self.pages}
             self.manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")

@@ -121,11 +121,13 @@ class _Reader:
         return Mapping(items, line)
 
 
-def read(path: Path | str, display_path: str | None = None) -> tuple[Node | None, list[SourceError]]:
-    """Parse one file; return its root node and any problems with its YAML."""
+def read(
+    path: Path | str, display_path: str | None = None, raw: bytes | None = None
+) -> tuple[Node | None, list[SourceError]]:
+    """Parse one file (or its bytes, already read); return its root node and any problems with its YAML."""
     shown = display_path or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = (Path(path).read_bytes() if raw is None else raw).decode("utf-8")
     except FileNotFoundError:
         return None, [SourceError(shown, 1, "", "is missing; the content needs this file")]
     except UnicodeDecodeError as exc:
