@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -70,16 +72,33 @@ def build(settings_file: str, overrides: dict) -> bool:
         )
         return False
 
-    retired = final.with_name(f".{final.name}.old")
-    shutil.rmtree(retired, ignore_errors=True)
+    retired = final.with_name(f".{final.name}.old-{os.getpid()}")
     shutil.rmtree(manifest, ignore_errors=True)
     if final.exists():
         final.rename(retired)
     staging.rename(final)
     if new_manifest.exists():
         new_manifest.rename(manifest)
-    shutil.rmtree(retired, ignore_errors=True)
+    # Earlier builds' retired folders too, in case their removal was interrupted.
+    for old in final.parent.glob(f".{final.name}.old-*"):
+        remove_in_background(old)
     return True
+
+
+def remove_in_background(folder: Path) -> None:
+    """Delete a retired output folder in a process of its own.
+
+    At county scale the old site is tens of thousands of files and takes
+    a second or more to delete. It is no longer published, so the build
+    need not wait.
+    """
+    subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def main(argv=None) -> int:

@@ -8,6 +8,7 @@ parser is needed to leave links, headings and code exactly as they were.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import re
 
@@ -54,19 +55,21 @@ def letter_headings(page_html: str) -> str:
     return HEADING.sub(heading, page_html)
 
 
-def _pattern(terms) -> re.Pattern | None:
+@functools.lru_cache(maxsize=4)
+def _matcher(terms: tuple) -> tuple[re.Pattern | None, dict]:
+    """The pattern finding any abbreviation, and each abbreviation's term; made once per glossary."""
     names = sorted({a for t in terms for a in t.abbreviations}, key=len, reverse=True)
     if not names:
-        return None
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(html.escape(n)) for n in names) + r")(?![\w-])")
+        return None, {}
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(html.escape(n)) for n in names) + r")(?![\w-])")
+    return pattern, {html.escape(a): t for t in terms for a in t.abbreviations}
 
 
 def expand(fragment: str, terms) -> str:
     """Wrap the first use of each term's abbreviation in a linked ``<abbr>``."""
-    pattern = _pattern(terms)
+    pattern, by_name = _matcher(tuple(terms))
     if pattern is None:
         return fragment
-    by_name = {html.escape(a): t for t in terms for a in t.abbreviations}
     used = set()
 
     def mark(match):
