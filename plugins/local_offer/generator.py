@@ -8,6 +8,7 @@ the A to Z list of every entry.
 from __future__ import annotations
 
 import logging
+from collections import ChainMap
 from pathlib import Path
 
 from pelican import signals
@@ -84,7 +85,7 @@ class DirectoryGenerator(Generator):
             # Pages written in worker processes, or reused, are announced here,
             # where other plugins (the sitemap) listen.
             signals.content_written.send(
-                str(Path(self.output_path) / entry.save_as), context={**self.context, "entry": entry}
+                str(Path(self.output_path) / entry.save_as), context=ChainMap({"entry": entry}, self.context)
             )
         _caches.append(cache)
         logger.info("Entry pages: rendering %d, reusing %d unchanged", len(changed), len(catalogue.entries) - len(changed))

@@ -116,14 +116,31 @@ class Catalogue:
     def __post_init__(self):
         self.entries.sort(key=lambda e: (e.title.casefold(), e.slug))
         self.by_slug = {e.slug: e for e in self.entries}
+        self._term_index = {}
 
     def with_term(self, field: str, term_id: str) -> list:
-        if field == "needs":
-            return [e for e in self.entries if any(t.id == term_id for t in e.all_needs)]
-        return [e for e in self.entries if any(t.id == term_id for t in (e.data.get(field) or ()))]
+        """Entries using a term in ``field`` (``needs`` counts schools' designated needs), in catalogue order."""
+        return list(self._by_term(field).get(term_id, ()))
 
     def of_kind(self, kind: str) -> list:
-        return [e for e in self.entries if e.kind.id == kind]
+        return list(self._by_term("kind").get(kind, ()))
+
+    def _by_term(self, field: str) -> dict:
+        # Browse pages ask for every term of a vocabulary: one pass over the
+        # entries per field instead of one per term.
+        if field in self._term_index:
+            return self._term_index[field]
+        found = defaultdict(list)
+        for entry in self.entries:
+            if field == "needs":
+                terms = entry.all_needs
+            else:
+                value = entry.data.get(field)
+                terms = value if isinstance(value, list) else [value] if value is not None else []
+            for term in dict.fromkeys(terms):
+                found[term.id].append(entry)
+        self._term_index[field] = dict(found)
+        return self._term_index[field]
 
 
 def settings_for(settings: dict) -> dict:

@@ -30,6 +30,10 @@ class Record:
         return self.lines.get(field, 1)
 
 
+# Schema fields read as attributes of an entry; ``url`` is the page address (see Entry).
+FIELD_ATTRIBUTES = [name for name in ENTRY.by_name if name not in ("url", "id", "slug")]
+
+
 class Entry(Record):
     """A directory entry. Schema fields read as attributes (None when absent).
 
@@ -41,16 +45,15 @@ class Entry(Record):
     def __init__(self, record: Record, slug, url_pattern, render):
         super().__init__(record.data, record.source_path, record.lines, record.digest)
         data = record.data
+        # Every field as a plain attribute: templates read them tens of
+        # thousands of times a build, and a missing attribute (the fallback
+        # to __getattr__) is several times slower to look up.
+        self.__dict__.update({name: data.get(name) for name in FIELD_ATTRIBUTES})
         self._render = render
         self.slug = data.get("slug") or slug
         self.id = data.get("id") or str(uuid.uuid5(ENTRY_NAMESPACE, self.slug))
         self.url = url_pattern.format(slug=self.slug)
         self.save_as = self.url + "index.html" if self.url.endswith("/") else self.url
-
-    def __getattr__(self, name):
-        if name in ENTRY.by_name:
-            return self.data.get(name)
-        raise AttributeError(name)
 
     @property
     def website(self) -> str | None:
