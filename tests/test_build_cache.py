@@ -39,6 +39,37 @@ def test_only_the_changed_entry_is_rendered_again(site):
     assert site.page("/services/oak-tree-school/").select_one("h1").get_text(strip=True) == "Oak Tree School"
 
 
+def validated(site) -> tuple[int, int]:
+    site.build_ok()
+    match = re.search(r"Entry files: validating (\d+), reusing (\d+) unchanged", site.result.stdout + site.result.stderr)
+    assert match, site.result.stdout
+    return int(match.group(1)), int(match.group(2))
+
+
+def test_only_the_changed_entry_file_is_validated_again(site):
+    verbose(site)
+    assert validated(site) == (3, 0)
+    assert validated(site) == (0, 3)
+    path = site.content / "services" / "advice-line.yaml"
+    path.write_text(path.read_text().replace("Advice Line", "Advice and Support Line"), encoding="utf-8")
+    assert validated(site) == (1, 2)
+    assert site.page("/services/advice-line/").select_one("h1").get_text(strip=True) == "Advice and Support Line"
+
+
+def test_a_mistake_in_an_unchanged_file_is_still_reported_after_a_vocabulary_change(site):
+    """Cached entries are only trusted with the vocabularies they were checked against."""
+    verbose(site)
+    validated(site)
+    vocabularies = site.content / "data" / "vocabularies.yaml"
+    text = vocabularies.read_text(encoding="utf-8")
+    used = next(line for line in (site.content / "services" / "advice-line.yaml").read_text().splitlines() if line.startswith("kind:"))
+    kind = used.split(":", 1)[1].strip()
+    vocabularies.write_text(text.replace(f"\n  {kind}:\n", f"\n  {kind}-renamed:\n", 1), encoding="utf-8")
+    result = site.build()
+    assert result.returncode == 1
+    assert "advice-line.yaml" in result.stdout + result.stderr
+
+
 def test_a_change_to_the_rest_of_the_site_renders_every_entry_again(site):
     verbose(site)
     written(site)

@@ -54,6 +54,9 @@ def build(settings_file: str, overrides: dict) -> bool:
     logging.getLogger().addHandler(counter)
     try:
         Pelican(settings).run()
+        # Work a plugin left running in the background (such as saving a cache).
+        if parallel.wait_all():
+            logger.error("A step of the build running in the background failed; see above")
     except Exception as exc:  # noqa: BLE001 - any failure must leave output/ alone
         if not getattr(exc, "errors", None):
             logger.error("The build stopped: %s: %s", type(exc).__name__, exc)

@@ -20,6 +20,8 @@ import os
 import pickle
 from pathlib import Path
 
+from . import parallel
+
 logger = logging.getLogger(__name__)
 
 MISSING = object()
@@ -87,8 +89,12 @@ class DataCache:
         self.used[key] = value
 
     def save(self) -> None:
+        """Write what this build used, in a worker process: pickling thousands of records takes a while."""
         if self.path is None or self.used.keys() == self.known.keys():
             return
+        parallel.in_background(self._write)
+
+    def _write(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_suffix(".partial")
         with partial.open("wb") as file:

@@ -8,6 +8,7 @@ no output can disagree with another about what the content says.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -21,6 +22,8 @@ from .fieldtypes import Slug
 from .schema import ENTRY, ContentType
 from .validation import validate
 from .yaml_source import ContentErrors, SourceError
+
+logger = logging.getLogger(__name__)
 
 SLUG = Slug._compiled
 
@@ -59,9 +62,10 @@ def read_records(
     found = []
     shown_folder = display_path(folder, content_path)
     for inside in yaml_files(folder):
-        path = folder / inside
+        path = os.path.join(folder, inside)
         shown = os.path.join(shown_folder, inside)
-        raw = path.read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read()
         key = digest(shown, raw)
         found.append((path, shown, raw, key, cache.get(key) if cache else MISSING))
 
@@ -74,7 +78,10 @@ def read_records(
                 return Record(data, shown, lines, key), []
         return None, problems
 
-    fresh = iter(parallel.collect([item for item in found if item[4] is MISSING], read))
+    unread = [item for item in found if item[4] is MISSING]
+    if cache:
+        logger.info("Entry files: validating %d, reusing %d unchanged", len(unread), len(found) - len(unread))
+    fresh = iter(parallel.collect(unread, read))
     records, errors = [], []
     for item in found:
         record, problems = (item[4], []) if item[4] is not MISSING else next(fresh)
@@ -163,7 +170,7 @@ def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
     render = Renderer(settings.get("SITEURL", ""))
     entries = []
     for record in records:
-        stem = Path(record.source_path).stem
+        stem = os.path.splitext(os.path.basename(record.source_path))[0]
         if "slug" not in record.data and not SLUG.fullmatch(stem):
             errors.append(
                 SourceError(

@@ -126,6 +126,31 @@ def start(items: list, function, workers: int | None = None) -> bool:
     return True
 
 
+def _background_call(function, args, connection) -> None:
+    problems = 0
+    try:
+        function(*args)
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails the build
+        traceback.print_exc()
+        problems = 1
+    connection.send(problems)
+    connection.close()
+
+
+def in_background(function, *args) -> None:
+    """Call ``function(*args)`` in a worker process and return at once; ``wait_all()`` collects it.
+
+    For work whose result is a file, such as saving a cache, that need not
+    hold up the rest of the build.
+    """
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_background_call, args=(function, args, send), daemon=True)
+    process.start()
+    send.close()
+    _running.append((process, receive))
+
+
 def wait_all() -> int:
     """Wait for every started worker; return the problems they logged (a crash counts as one)."""
     problems = 0
