@@ -5,8 +5,6 @@ the plugin settings dicts below; each plugin merges its dict over its own
 defaults.
 """
 
-from jinja2 import FileSystemBytecodeCache
-
 SITENAME = "St Helens SEND Local Offer"
 SITEURL = ""
 RELATIVE_URLS = False
@@ -132,13 +130,4 @@ AUTHOR_FEED_RSS = None
 
 # A build renders each template thousands of times and never edits one
 # mid-build, so Jinja need not check the template files again on every use.
-# Pelican makes an environment per generator, each compiling the templates
-# it uses; the bytecode cache (in the system's temporary folder, checked
-# against each template's source) lets a rebuild skip compiling them.
-JINJA_ENVIRONMENT = {
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "autoescape": True,
-    "auto_reload": False,
-    "bytecode_cache": FileSystemBytecodeCache(),
-}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}

@@ -20,11 +20,31 @@ import os
 import pickle
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 from . import parallel
 
 logger = logging.getLogger(__name__)
 
 MISSING = object()
+
+
+def cache_folder(settings: dict) -> Path | None:
+    folder = (settings.get("BUILD_CACHE") or {}).get("data")
+    return Path(folder) if folder else None
+
+
+def keep_compiled_templates(generator) -> None:
+    """Pelican signal handler (generator_init): keep compiled templates between builds.
+
+    Pelican gives each generator a Jinja environment of its own, and each
+    compiles every template it uses; Jinja's bytecode cache (checked against
+    each template's source) lets a rebuild skip that.
+    """
+    folder = cache_folder(generator.settings)
+    if folder is not None:
+        (folder / "templates").mkdir(parents=True, exist_ok=True)
+        generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
 
 
 def digest(*parts: bytes | str) -> str:
@@ -63,8 +83,8 @@ def code_fingerprint(*extra: bytes | str) -> str:
 
 class DataCache:
     def __init__(self, settings: dict, name: str, fingerprint: str):
-        folder = (settings.get("BUILD_CACHE") or {}).get("data")
-        self.path = Path(folder) / f"{name}.pickle" if folder else None
+        folder = cache_folder(settings)
+        self.path = folder / f"{name}.pickle" if folder else None
         self.fingerprint = fingerprint
         self.known: dict = {}
         self.used: dict = {}
