@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import deque
 
 import pytest
@@ -95,3 +96,31 @@ def test_every_entry_is_reachable_from_the_home_page_through_browse_pages(built)
             elif href.startswith("/browse/"):
                 queue.append(href)
     assert reached == {"/services/advice-line/", "/services/oak-tree-school/", "/services/sensory-play-group/"}
+
+
+def page_inode(site: Site, url: str) -> int:
+    return site.file(url + "index.html").stat().st_ino
+
+
+def test_a_rebuild_shows_a_changed_entry_and_reuses_pages_without_it(site, tmp_path):
+    site.build_ok()
+    untouched = {url: page_inode(site, url) for url in ("/browse/need/asd/", "/browse/kind/special_school/", "/browse/")}
+    path = site.content / "services" / "advice-line.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Free, impartial advice", "Confidential, impartial advice"), encoding="utf-8")
+    site.build_ok()
+
+    for url in ("/browse/category/disagreements/", "/browse/kind/ias/", "/browse/age/16-25/"):
+        summaries = [p.get_text() for p in site.page(url).select(".app-result__summary")]
+        assert any(s.startswith("Confidential, impartial advice") for s in summaries), url
+        assert not any(s.startswith("Free") for s in summaries), url
+    # Pages without the entry are the last build's files, and still in the sitemap.
+    assert {url: page_inode(site, url) for url in untouched} == untouched
+    sitemap = site.file("/sitemap.xml").read_text(encoding="utf-8")
+    assert "/browse/need/asd/" in sitemap and "/browse/kind/ias/" in sitemap
+    fresh = Site(tmp_path / "fresh")
+    shutil.copytree(site.content, fresh.content)
+    fresh.build_ok()
+    for page in sorted(site.file("/browse").rglob("index.html")):
+        relative = page.relative_to(site.output)
+        assert page.read_bytes() == (fresh.output / relative).read_bytes(), relative

@@ -9,6 +9,7 @@ and how the page uses them in tests/browser/test_search.py.
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from lunr.index import Index
@@ -151,6 +152,56 @@ def test_the_search_page_names_this_builds_files(built):
     assert len(form["data-version"]) == 12
     assert form["data-lunr"] == f"/search/lunr.min.js?v={form['data-version']}"
     assert built.page("/my-list/").select_one("[data-my-list-page]")["data-version"] == form["data-version"]
+
+
+def change_entry(site: Site, slug: str, old: str, new: str) -> None:
+    path = site.content / "services" / f"{slug}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def files_of(site: Site) -> dict[str, int]:
+    """Each search file by its inode: a file taken from the previous build keeps its inode."""
+    folder = site.file("/search")
+    return {str(p.relative_to(folder)): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def built_from_scratch(site: Site, root) -> Site:
+    """The same content built into a fresh folder, with no earlier build to reuse."""
+    fresh = Site(root)
+    shutil.copytree(site.content, fresh.content)
+    return fresh.build_ok()
+
+
+def test_a_rebuild_finds_a_changed_entry_by_its_new_words_and_reuses_the_rest(site, tmp_path):
+    site.build_ok()
+    assert refs(site, "free") == ["services/advice-line/"]
+    before = files_of(site)
+    change_entry(site, "advice-line", "Free, impartial advice", "Confidential, impartial advice")
+    site.build_ok()
+
+    assert refs(site, "confidential") == ["services/advice-line/"]
+    assert refs(site, "free") == []
+    record = next(r for r in records_of(site).values() if r["url"] == "services/advice-line/")
+    assert record["summary"].startswith("Confidential, impartial advice")
+    after = files_of(site)
+    rewritten = {path for path, inode in after.items() if before.get(path) != inode}
+    # The record and the words that came and went are written again, with their compressed copies ...
+    changed = ("documents/0.json", "index/c.json", "index/f.json")
+    assert {f"{path}{suffix}" for path in changed for suffix in ("", ".gz", ".br")} <= rewritten
+    # ... and files they do not touch are the last build's.
+    assert not {"facets/kind/ias.json", "facets/kind/ias.json.br", "keys/0.json.gz", "lunr.min.js.br"} & rewritten
+    assert search_folder(site) == search_folder(built_from_scratch(site, tmp_path / "fresh"))
+
+
+def test_a_renamed_entry_moves_in_the_index_as_a_fresh_build_would(site, tmp_path):
+    site.build_ok()
+    change_entry(site, "advice-line", "name: Advice Line", "name: Zebra Advice Line")
+    site.build_ok()
+    assert refs(site, "zebra") == ["services/advice-line/"]
+    assert records_of(site)["3"]["title"] == "Zebra Advice Line"
+    assert search_folder(site) == search_folder(built_from_scratch(site, tmp_path / "fresh"))
 
 
 def build_with(tmp_path, search: str) -> Site:

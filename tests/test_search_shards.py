@@ -29,29 +29,33 @@ QUERIES = [
 def entries():
     """The search documents of the real entries, A to Z, as the search plugin makes them."""
     from local_offer.loading import load_catalogue
-    from search_index.documents import documents
+    from search_index.documents import Describer, order
     from search_index.generator import read_synonyms
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     catalogue = load_catalogue(ROOT / "content", settings)
     synonyms = read_synonyms(ROOT / "content", settings, catalogue.vocabularies)
-    return catalogue, documents(catalogue, [], synonyms, True)
+    describe = Describer(catalogue.vocabularies, synonyms, True)
+    return catalogue, sorted((describe.entry(entry) for entry in catalogue.entries), key=order)
 
 
 @pytest.fixture(scope="module")
 def written(entries, tmp_path_factory):
     """The search files for those documents, written to a folder."""
     from search_index import index_writer
+    from search_index.documents import prepare
     from search_index.generator import display_labels, filters
+    from search_index.index_builder import Analyser
     from search_index.settings import DEFAULTS
 
     catalogue, docs = entries
+    analyse = Analyser()
     files = index_writer.search_files(
-        docs, index_writer.FIELDS, display_labels(catalogue.vocabularies, DEFAULTS), {},
-        filters(catalogue.vocabularies, DEFAULTS), DEFAULTS,
+        [prepare(doc, index_writer.FIELDS, analyse) for doc in docs], index_writer.FIELDS,
+        display_labels(catalogue.vocabularies, DEFAULTS), {}, filters(catalogue.vocabularies, DEFAULTS), DEFAULTS,
     )
     folder = tmp_path_factory.mktemp("search")
-    index_writer.write(folder, files)
+    index_writer.write(folder, files, index_writer.digests(files))
     return folder
 
 

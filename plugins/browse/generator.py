@@ -2,13 +2,29 @@
 
 They are plain HTML, so every entry can be reached by following links from
 the home page, with or without JavaScript.
+
+At county scale the pages hold every entry several times over, so a build
+keeps each entry's rendered result and the terms it is filed under by the
+entry's digest, takes a page from the previous build when the entries on it
+(and the rest of the site) are the same as then, and has a worker process
+write the others.
 """
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
+from local_offer import parallel
+from local_offer.data_cache import MISSING, DataCache, digest
+from local_offer.output_cache import OutputCache
+from markupsafe import Markup
+from pelican import signals
 from pelican.generators import Generator
 
-from .facets import FACETS
+from .facets import FACETS, filing
+
+logger = logging.getLogger(__name__)
 
 DEFAULTS = {"BROWSE_URL": "browse/"}
 
@@ -23,32 +39,74 @@ class BrowseGenerator(Generator):
         url = {**DEFAULTS, **self.settings.get("SEARCH", {})}["BROWSE_URL"]
         self.context["browse"] = {"url": url, "facets": FACETS}
 
+    def entries_filed(self) -> tuple[dict, dict | None]:
+        """{facet slug: {term id: entries}}, and each entry's result HTML by slug (None with relative URLs).
+
+        With relative URLs a result's links differ from page to page, so the
+        template renders it on each page instead.
+        """
+        catalogue = self.context["catalogue"]
+        relative = self.settings["RELATIVE_URLS"]
+        cache = DataCache(self.settings, "browse", self.context["site_fingerprint"])
+        known = {entry.digest: cache.get(entry.digest) for entry in catalogue.entries}
+        missing = [entry for entry in catalogue.entries if known[entry.digest] is MISSING]
+        if missing:
+            result = self.env.get_template("components/result.html").module.entryResult
+            siteurl, search = self.settings.get("SITEURL", ""), self.context.get("search")
+            for entry in missing:
+                html = None if relative else str(result(entry, siteurl, search))
+                known[entry.digest] = (html, filing(entry, catalogue.vocabularies))
+                cache.put(entry.digest, known[entry.digest])
+        cache.save()
+        filed = {f.slug: {term.id: [] for term in catalogue.vocabularies[f.vocabulary]} for f in FACETS}
+        results = {}
+        for entry in catalogue.entries:
+            results[entry.slug], by_facet = known[entry.digest]
+            for slug, term_ids in by_facet.items():
+                for term_id in term_ids:
+                    filed[slug][term_id].append(entry)
+        return filed, None if relative else results
+
     def generate_output(self, writer):
         base = self.context["browse"]["url"]
         catalogue = self.context["catalogue"]
         pages = self.context.get("pages", [])
-        relative = self.settings["RELATIVE_URLS"]
+        filed, results = self.entries_filed()
+        cache = OutputCache(self.settings, self.context["site_fingerprint"], name="browse")
+        changed = []  # (url, template, values) of each page to render
 
-        # Each entry is listed on several browse pages; render its result once.
-        # (With relative URLs its links differ from page to page, so not then.)
-        results = None
-        if not relative:
-            result = self.env.get_template("components/result.html").module.entryResult
-            siteurl, search = self.settings.get("SITEURL", ""), self.context.get("search")
-            results = {entry.slug: result(entry, siteurl, search) for entry in catalogue.entries}
+        def add(url, inputs: str, template, **values):
+            """Queue the page at ``url`` to be rendered, unless the last build made it from the same ``inputs``."""
+            if not cache.reuse(url + "index.html", digest(inputs)):
+                changed.append((url, template, values))
 
-        def write(url, template, **values):
-            writer.write_file(url + "index.html", self.get_template(template), self.context,
-                              relative_urls=relative, url=url, rendered_results=results, **values)
-
-        write(base, "browse")
+        # Terms, guides and facets' wording are part of the rest of the site,
+        # which the cache's fingerprint covers; what else a page shows is its inputs here.
+        add(base, "", "browse")
         for facet in FACETS:
             facet_url = f"{base}{facet.slug}/"
             terms = []
             for term in catalogue.vocabularies[facet.vocabulary]:
                 term_url = f"{facet_url}{term.id}/"
-                entries = facet.entries(catalogue, term)
-                guides = guides_about(pages, term) if facet.topic else []
+                entries = filed[facet.slug][term.id]
                 terms.append({"term": term, "url": term_url, "count": len(entries)})
-                write(term_url, "browse-term", facet=facet, facet_url=facet_url, term=term, entries=entries, guides=guides)
-            write(facet_url, "browse-facet", facet=facet, terms=terms)
+                add(term_url, "\n".join([e.digest for e in entries]), "browse-term", facet=facet, facet_url=facet_url,
+                    term=term, entries=entries, guides=guides_about(pages, term) if facet.topic else [])
+            add(facet_url, " ".join(str(t["count"]) for t in terms), "browse-facet", facet=facet, terms=terms)
+        cache.save()
+        logger.info("Browse pages: rendering %d, reusing %d unchanged", len(changed), len(cache.pages) - len(changed))
+        # Big pages take a while to render and nothing else needs them, so a
+        # worker process writes them while the build goes on.
+        if changed:
+            parallel.in_background(self.render, writer, changed, results)
+        for save_as in cache.pages:
+            # Announced here, where the sitemap listens, as the worker's signals are not seen.
+            signals.content_written.send(str(Path(self.output_path) / save_as), context=self.context)
+
+    def render(self, writer, pages: list, results: dict | None) -> None:
+        """Write each (url, template, values); a term page's results are joined from those rendered before."""
+        for url, template, values in pages:
+            if results is not None and "entries" in values:
+                values["results"] = Markup("\n".join([results[e.slug] for e in values["entries"]]))
+            writer.write_file(url + "index.html", self.get_template(template), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=url, **values)

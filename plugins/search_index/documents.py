@@ -6,14 +6,21 @@ the search filters match (``facets``, keyed by the filter's name in the
 address). All come from the validated catalogue and pages, with families'
 words added for each need, type of help and kind, so "autism" finds entries
 tagged ``asd``.
+
+``prepare`` turns a document into what the search files are made of (its
+terms, counted, in place of its text); the generator keeps that for each
+entry between builds, by the entry's digest.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from typing import NamedTuple
 
 from govuk_theme.filters import ages
 from markupsafe import Markup
+
+from .shards import fnv1a
 
 PAGE_KIND = "page"
 
@@ -44,83 +51,121 @@ def _needs_with_areas(needs, vocabularies) -> list:
     return found
 
 
-def _labels(terms, vocabularies) -> str:
-    labels = []
-    for term in terms:
-        labels.append(term.label)
-        area = term.get("area")
-        if area:
-            labels.append(vocabularies["needs"].terms[area].label)
-    return " ".join(dict.fromkeys(labels))
+class Describer:
+    """Makes one build's documents, working out each set of terms' labels and families' words once.
 
+    Thousands of entries share the same kind, types of help and needs.
+    """
 
-def _synonyms(terms, synonyms) -> str:
-    return " ".join(dict.fromkeys(word for term in terms for word in synonyms.words_for(term)))
-
-
-def entry_document(entry, vocabularies, synonyms, bands, with_description: bool) -> Document:
-    needs = list(entry.all_needs)
-    terms = [entry.kind, *entry.categories, *needs]
-    fields = {
-        "name": entry.name,
-        "labels": _labels(terms, vocabularies),
-        "synonyms": _synonyms([entry.kind, *entry.categories, *_needs_with_areas(needs, vocabularies)], synonyms),
-        "summary": entry.summary,
-        "keywords": " ".join(entry.keywords or ()),
+    def __init__(self, vocabularies, synonyms, with_description: bool):
+        self.vocabularies = vocabularies
+        self.synonyms = synonyms
         # Rendering every description is slow, so only when it is indexed.
-        "description": entry.html("description").striptags() if with_description else "",
-    }
-    phone = (entry.phones or [{}])[0].get("number")
-    record = {
-        "slug": entry.slug,
-        "title": entry.name,
-        "url": entry.url,
-        "kind": entry.kind.id,
-        "summary": entry.summary,
-        "ages": ages(entry),
-        "needs": [term.id for term in needs],
-        "phone": phone,
-    }
-    facets = {
-        "age": [term.id for term, low, high in bands if entry.serves_ages(low, high)],
-        "need": [term.id for term in needs],
-        "category": [term.id for term in entry.categories],
-        "kind": [entry.kind.id],
-    }
-    return Document(entry.url, fields, record, facets)
+        self.with_description = with_description
+        self.bands = age_bands(vocabularies)
+        self._labels: dict[tuple, str] = {}
+        self._words: dict[tuple, str] = {}
+
+    def labels(self, terms: tuple) -> str:
+        """The terms' labels, each specific need's followed by its broad area's."""
+        found = self._labels.get(terms)
+        if found is None:
+            labels = []
+            for term in terms:
+                labels.append(term.label)
+                area = term.get("area")
+                if area:
+                    labels.append(self.vocabularies["needs"].terms[area].label)
+            found = self._labels[terms] = " ".join(dict.fromkeys(labels))
+        return found
+
+    def words(self, terms: tuple, needs: tuple = ()) -> str:
+        """Families' words for the terms and needs, and for the specific needs within a broad area."""
+        found = self._words.get((terms, needs))
+        if found is None:
+            every = (*terms, *_needs_with_areas(needs, self.vocabularies))
+            words = (word for term in every for word in self.synonyms.words_for(term))
+            found = self._words[terms, needs] = " ".join(dict.fromkeys(words))
+        return found
+
+    def entry(self, entry) -> Document:
+        needs = tuple(entry.all_needs)
+        terms = (entry.kind, *entry.categories, *needs)
+        fields = {
+            "name": entry.name,
+            "labels": self.labels(terms),
+            "synonyms": self.words((entry.kind, *entry.categories), needs),
+            "summary": entry.summary,
+            "keywords": " ".join(entry.keywords or ()),
+            "description": entry.html("description").striptags() if self.with_description else "",
+        }
+        phone = (entry.phones or [{}])[0].get("number")
+        record = {
+            "slug": entry.slug,
+            "title": entry.name,
+            "url": entry.url,
+            "kind": entry.kind.id,
+            "summary": entry.summary,
+            "ages": ages(entry),
+            "needs": [term.id for term in needs],
+            "phone": phone,
+        }
+        facets = {
+            "age": [term.id for term, low, high in self.bands if entry.serves_ages(low, high)],
+            "need": [term.id for term in needs],
+            "category": [term.id for term in entry.categories],
+            "kind": [entry.kind.id],
+        }
+        return Document(entry.url, fields, record, facets)
+
+    def page(self, page) -> Document:
+        topics = tuple(page.checked.get("topics", []))
+        fields = {
+            "name": page.title,
+            "labels": self.labels(topics),
+            "synonyms": self.words(topics),
+            "summary": page.summary,
+            "keywords": "",
+            "description": Markup(page.content).striptags() if self.with_description else "",
+        }
+        record = {
+            "title": page.title,
+            "url": page.url,
+            "kind": PAGE_KIND,
+            "summary": page.summary,
+            "needs": [],
+        }
+        facets = {
+            # Guides are for every family, whatever their child's age.
+            "age": [term.id for term, _, _ in self.bands],
+            "need": [],
+            "category": [term.id for term in topics],
+            "kind": [PAGE_KIND],
+        }
+        return Document(page.url, fields, record, facets)
 
 
-def page_document(page, vocabularies, synonyms, bands, with_description: bool) -> Document:
-    topics = page.checked.get("topics", [])
-    fields = {
-        "name": page.title,
-        "labels": _labels(topics, vocabularies),
-        "synonyms": _synonyms(topics, synonyms),
-        "summary": page.summary,
-        "keywords": "",
-        "description": Markup(page.content).striptags() if with_description else "",
-    }
-    record = {
-        "title": page.title,
-        "url": page.url,
-        "kind": PAGE_KIND,
-        "summary": page.summary,
-        "needs": [],
-    }
-    facets = {
-        # Guides are for every family, whatever their child's age.
-        "age": [term.id for term, _, _ in bands],
-        "need": [],
-        "category": [term.id for term in topics],
-        "kind": [PAGE_KIND],
-    }
-    return Document(page.url, fields, record, facets)
+def order(document: Document) -> tuple:
+    """Documents are numbered A to Z by title (then address, for the same title)."""
+    return document.record["title"].casefold(), document.ref
 
 
-def documents(catalogue, pages, synonyms, with_description: bool) -> list:
-    """Every entry and information page, A to Z by title (then address, for the same title)."""
-    vocabularies = catalogue.vocabularies
-    bands = age_bands(vocabularies)
-    found = [entry_document(e, vocabularies, synonyms, bands, with_description) for e in catalogue.entries]
-    found += [page_document(p, vocabularies, synonyms, bands, with_description) for p in pages]
-    return sorted(found, key=lambda d: (d.record["title"].casefold(), d.ref))
+class Prepared(NamedTuple):
+    """A document as the search files need it: kept between builds for each unchanged entry."""
+
+    order: tuple
+    terms: tuple  # for each indexed field, what index_builder.Analyser made of its text
+    record: dict
+    facets: dict
+    slug_hash: int | None  # shards.fnv1a of an entry's slug, for My list's files
+
+
+def prepare(document: Document, fields: tuple, analyse) -> Prepared:
+    slug = document.record.get("slug")
+    return Prepared(
+        order(document),
+        tuple(analyse(str(document.fields.get(field) or "")) for field in fields),
+        document.record,
+        document.facets,
+        fnv1a(slug) if slug else None,
+    )

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import time
+from operator import attrgetter
 from pathlib import Path
 
+from local_offer import parallel
+from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.generator import report
 from local_offer.loading import display_path
+from local_offer.output_cache import OutputCache
 from local_offer.yaml_source import ContentErrors
+from pelican import signals
 from pelican.generators import Generator
 
 from . import index_writer
-from .documents import PAGE_KIND, documents
+from .documents import PAGE_KIND, Describer, prepare
+from .index_builder import Analyser
 from .settings import search_settings
 from .synonyms import load as load_synonyms
 
@@ -55,6 +63,24 @@ def ias_entry(catalogue, options: dict):
     return next(iter(catalogue.of_kind("ias")), None)
 
 
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cycle collector off for a while.
+
+    Building the index makes (or unpickles) hundreds of thousands of small
+    tuples and lists, none in a cycle, and each batch of them would
+    otherwise set the collector walking everything the build holds: that
+    doubled the time it takes.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class SearchGenerator(Generator):
     def generate_context(self):
         # Read here, not in generate_output, so a bad synonyms file stops the
@@ -67,13 +93,35 @@ class SearchGenerator(Generator):
         options = search_settings(self.settings)
         search_url = options["SEARCH_URL"]
         # Shared so that entry and browse pages can offer "Save to my list";
-        # "version" is added once the search files are written.
+        # "version" is added (in the worker that writes them) once the search files are made.
         self.context["search"] = {
             "url": search_url,
             "my_list_url": options["MY_LIST_URL"],
             "lunr": search_url + LUNR_FILE,
             "page_size": options["RESULTS_PER_PAGE"],
         }
+
+    def prepared(self, fields: tuple) -> list:
+        """Every entry and information page as the search files need it, A to Z.
+
+        An entry's terms, record and facets depend on nothing but its own
+        file and the rest of the site (the vocabularies, the synonyms, this
+        code), so they are kept between builds by the entry's digest.
+        """
+        catalogue = self.context["catalogue"]
+        describe = Describer(catalogue.vocabularies, self.synonyms, "description" in fields)
+        analyse = Analyser()
+        cache = DataCache(self.settings, "search", digest(self.context["site_fingerprint"], *fields))
+        found = []
+        for entry in catalogue.entries:
+            item = cache.get(entry.digest)
+            if item is MISSING:
+                item = prepare(describe.entry(entry), fields, analyse)
+                cache.put(entry.digest, item)
+            found.append(item)
+        cache.save()
+        found += [prepare(describe.page(page), fields, analyse) for page in self.context.get("pages", [])]
+        return sorted(found, key=attrgetter("order"))
 
     def generate_output(self, writer):
         options = search_settings(self.settings)
@@ -82,23 +130,49 @@ class SearchGenerator(Generator):
         if not lunr_js.is_file():
             logger.error("%s is missing: run `make setup` (npm ci) to install lunr", lunr_js)
             return
-        started = time.perf_counter()
-        pages = self.context.get("pages", [])
-        fields = index_writer.indexed_fields(options, len(catalogue.entries) + len(pages))
-        groups = filters(catalogue.vocabularies, options)
-        files = index_writer.search_files(
-            documents(catalogue, pages, self.synonyms, "description" in fields),
-            fields,
-            display_labels(catalogue.vocabularies, options),
-            self.synonyms.expansions(),
-            groups,
-            options,
-        )
-        files[LUNR_FILE] = lunr_js.read_bytes()
+        fields = index_writer.indexed_fields(options, len(catalogue.entries) + len(self.context.get("pages", [])))
+        with collector_paused():
+            prepared = self.prepared(fields)
+        # Scoring, encoding and compressing the index is most of search's
+        # work and nothing else in the build needs it, so a worker process
+        # does it, and writes the two pages that name the files' version,
+        # while the build goes on. It is collected before the site is published.
+        parallel.in_background(self.write_files, writer, prepared, fields, options)
         search = self.context["search"]
-        search["version"] = index_writer.version(files)
-        index_writer.write(Path(self.output_path) / search["url"], files)
-        logger.debug("Search: %d files in %.2f s", len(files), time.perf_counter() - started)
+        for url in (search["url"], search["my_list_url"]):
+            # Announced here, where the sitemap listens, as the worker's signals are not seen.
+            signals.content_written.send(str(Path(self.output_path) / url / "index.html"), context=self.context)
+
+    def write_files(self, writer, prepared: list, fields: tuple, options: dict) -> None:
+        """The search files, then the search and My list pages that name their version."""
+        started = time.perf_counter()
+        catalogue = self.context["catalogue"]
+        groups = filters(catalogue.vocabularies, options)
+        with collector_paused():
+            files = index_writer.search_files(
+                prepared,
+                fields,
+                display_labels(catalogue.vocabularies, options),
+                self.synonyms.expansions(),
+                groups,
+                options,
+            )
+        files[LUNR_FILE] = Path(options["LUNR_JS"]).read_bytes()
+        search = self.context["search"]
+        digests = index_writer.digests(files)
+        search["version"] = index_writer.version(digests)
+        # Files made from the same bytes as last time, with their costly
+        # compressed copies, are taken from the previous build.
+        cache = OutputCache(self.settings, self.context["site_fingerprint"], name="search")
+        written = index_writer.write(
+            Path(self.output_path) / search["url"], files, digests,
+            lambda path, hashed: cache.reuse(search["url"] + path, hashed),
+        )
+        cache.save()
+        logger.info(
+            "Search: %d files and copies written, %d reused, in %.2f s",
+            written, 3 * len(files) - written, time.perf_counter() - started,
+        )
         values = {
             "relative_urls": self.settings["RELATIVE_URLS"],
             "filters": groups,

@@ -3,20 +3,21 @@
 lunr.py's builder runs its whole token pipeline (trimmer, stop words,
 stemmer) on every word of every document and keeps per-token metadata,
 which takes seconds at county scale. Here each distinct word goes through
-lunr.py's own pipeline once, and the BM25 weights are worked out with the
-same constants, rounding and idf as lunr.py's ``Builder``, so lunr.js
-scores a query exactly as it would against lunr.py's index
+lunr.py's own pipeline once (``Analyser``), each document's terms are kept
+between builds (search_index.documents), and the BM25 weights are worked
+out with the same constants, rounding and idf as lunr.py's ``Builder``, so
+lunr.js scores a query exactly as it would against lunr.py's index
 (tests/test_search_shards.py compares the two).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 from lunr import get_default_builder
-from lunr.idf import idf
 from lunr.token import Token
 
 # lunr.py's tokenizer splits the lower-cased text on these characters.
@@ -28,74 +29,92 @@ B = 0.75
 
 @dataclasses.dataclass(frozen=True)
 class Postings:
-    """For each indexed term: its position in lunr's vectors, and per field {document number: weight}."""
+    """Each indexed term's position in lunr's vectors, and per field the documents holding it and their weights."""
 
-    fields: tuple
-    terms: dict  # term -> (term index, {field: {doc: weight}})
-    pipeline: list  # the search pipeline lunr.js runs on a query
+    terms: dict  # term -> (term index, [ascending document numbers per field], [their weights per field])
 
 
-class _Terms:
-    """How often each index term occurs in a text, from lunr.py's default pipeline.
+class Analyser:
+    """The index terms of a text, and how often each occurs, from lunr.py's default pipeline.
 
     Worked out once per distinct word and once per distinct text: the labels
-    and families' words of entries with the same needs are the same text.
+    and families' words of entries with the same needs are the same text, and
+    then the same tuple, which the build cache stores once.
     """
 
     def __init__(self):
-        builder = get_default_builder()
-        self.pipeline = builder.pipeline
-        self.search_pipeline = builder.search_pipeline.serialize()
+        self.pipeline = get_default_builder().pipeline
         self.words: dict[str, list[str]] = {}
-        self.texts: dict[str, Counter] = {}
+        self.texts: dict[str, tuple] = {}
 
-    def terms(self, word: str) -> list[str]:
+    def _terms(self, word: str) -> list[str]:
         found = self.words.get(word)
         if found is None:
             found = self.words[word] = [str(token) for token in self.pipeline.run([Token(word, {})])]
         return found
 
-    def __call__(self, text: str) -> Counter:
+    def __call__(self, text: str) -> tuple[tuple[str, int], ...]:
+        """((term, frequency), ...) in the order the terms first occur, which is how lunr numbers new terms."""
         found = self.texts.get(text)
         if found is None:
             words = SEPARATORS.split(text.lower())
-            # Counter keeps first-seen order, which is how lunr numbers new terms.
-            found = self.texts[text] = Counter(term for word in words if word for term in self.terms(word))
+            counts = Counter(term for word in words if word for term in self._terms(word))
+            found = self.texts[text] = tuple(counts.items())
         return found
 
 
-def build(documents: list[tuple[int, dict]], boosts: dict) -> Postings:
-    """``documents`` are (number, {field: text}) in the order lunr.py's builder would add them."""
+def search_pipeline() -> list:
+    """The pipeline lunr.js runs on a query, as lunr.py serialises it."""
+    return get_default_builder().search_pipeline.serialize()
+
+
+def _idf(documents_with_term: int, count: int) -> float:
+    # lunr.idf.idf, from the count it works out of a posting.
+    return math.log(1 + abs((count - documents_with_term + 0.5) / (documents_with_term + 0.5)))
+
+
+def build(documents: list[tuple], boosts: dict) -> Postings:
+    """``documents`` hold, for each field of ``boosts``, what ``Analyser`` made of its text.
+
+    A document's number is its place in the list, the order in which
+    lunr.py's builder would add them.
+    """
     fields = tuple(boosts)
-    terms_of = _Terms()
-    frequencies = []  # (doc, field, text, length)
-    postings: dict[str, tuple[int, dict]] = {}
-    total_length = defaultdict(int)
-    for number, texts in documents:
-        for field in fields:
-            text = str(texts.get(field) or "")
-            counts = terms_of(text)
-            length = counts.total()
-            for term in counts:
+    postings: dict[str, tuple[int, list, list]] = {}
+    # Per field, the length of each distinct text's terms (and below, their weights):
+    # documents with the same needs share the same labels.
+    lengths: list[dict] = [{} for _ in fields]
+    total_length = [0] * len(fields)
+    for number, by_field in enumerate(documents):
+        for position, terms in enumerate(by_field):
+            length = lengths[position].get(terms)
+            if length is None:
+                length = lengths[position][terms] = sum(tf for _, tf in terms)
+            total_length[position] += length
+            for term, _ in terms:
                 posting = postings.get(term)
                 if posting is None:
-                    posting = postings[term] = (len(postings), {f: {} for f in fields})
-                posting[1][field][number] = None
-            frequencies.append((number, field, text, length))
-            total_length[field] += length
+                    posting = postings[term] = (len(postings), [[] for _ in fields], [[] for _ in fields])
+                posting[1][position].append(number)
     count = len(documents)
-    average = {field: total_length[field] / count for field in fields} if count else {}
-    idfs = {term: idf(posting, count) for term, (_, posting) in postings.items()}
-    # Documents with the same text in a field (the same needs, say) get the same weights.
-    weighed: dict[tuple[str, str], list] = {}
-    for number, field, text, length in frequencies:
-        weights = weighed.get((field, text))
-        if weights is None:
-            norm = K1 * (1 - B + B * (length / average[field])) if length else 0
-            weights = weighed[field, text] = [
-                (term, round(idfs[term] * ((K1 + 1) * tf) / (norm + tf) * boosts[field], 3))
-                for term, tf in terms_of(text).items()
-            ]
-        for term, weight in weights:
-            postings[term][1][field][number] = weight
-    return Postings(fields, postings, terms_of.search_pipeline)
+    average = [total / count for total in total_length] if count else []
+    idfs = {term: _idf(sum(map(len, docs)), count) for term, (_, docs, _) in postings.items()}
+    weighed: list[dict] = [{} for _ in fields]
+    # A word that occurs as often in texts of the same length weighs the same in each.
+    scores: dict[tuple, float] = {}
+    for by_field in documents:
+        for position, terms in enumerate(by_field):
+            weights = weighed[position].get(terms)
+            if weights is None:
+                length = lengths[position][terms]
+                weights = weighed[position][terms] = []
+                for term, tf in terms:
+                    score = scores.get((position, length, term, tf))
+                    if score is None:
+                        norm = K1 * (1 - B + B * (length / average[position]))
+                        score = round(idfs[term] * ((K1 + 1) * tf) / (norm + tf) * boosts[fields[position]], 3)
+                        scores[position, length, term, tf] = score
+                    weights.append((postings[term][2][position], score))
+            for target, weight in weights:
+                target.append(weight)
+    return Postings(postings)

@@ -26,6 +26,8 @@ compress far better than the numbers themselves.
 from __future__ import annotations
 
 import math
+import sys
+from array import array
 
 from .index_builder import Postings
 
@@ -35,6 +37,8 @@ KEYS = (*"abcdefghijklmnopqrstuvwxyz", OTHER_KEY)
 SLUGS_PER_FILE = 250
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
+# So that an array of 16-bit numbers reads the code units.
+NATIVE_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 
 
 def term_key(term: str) -> str:
@@ -46,10 +50,8 @@ def term_key(term: str) -> str:
 def fnv1a(text: str) -> int:
     """32-bit FNV-1a over UTF-16 code units, as JavaScript's charCodeAt sees the text."""
     value = FNV_OFFSET
-    data = text.encode("utf-16-le")
-    for index in range(0, len(data), 2):
-        value ^= data[index] | data[index + 1] << 8
-        value = value * FNV_PRIME & 0xFFFFFFFF
+    for unit in array("H", text.encode(NATIVE_UTF16)):
+        value = (value ^ unit) * FNV_PRIME & 0xFFFFFFFF
     return value
 
 
@@ -61,12 +63,10 @@ def gaps(numbers) -> list[int]:
 def term_shards(postings: Postings) -> dict[str, dict]:
     """{key: {term: [term index, [gaps, weights] per field]}}, a shard for every key, empty or not."""
     shards = {key: {} for key in KEYS}
-    for term, (index, by_field) in postings.terms.items():
-        encoded = [index]
-        for field in postings.fields:
-            docs = sorted(by_field[field])
-            encoded.append([gaps(docs), [by_field[field][doc] for doc in docs]] if docs else [])
-        shards[term_key(term)][term] = encoded
+    for term, (index, docs, weights) in postings.terms.items():
+        # Documents were added in number order, so the weights follow the sorted numbers.
+        by_field = ([gaps(found), weighed] if found else [] for found, weighed in zip(docs, weights))
+        shards[term_key(term)][term] = [index, *by_field]
     return shards
 
 
@@ -78,13 +78,13 @@ def document_shards(records: list[dict], size: int) -> list[dict]:
     ]
 
 
-def slug_files(records: list[dict]) -> list[dict]:
-    """{slug: number} for every entry, in files chosen by the slug's hash."""
-    count = max(1, math.ceil(len(records) / SLUGS_PER_FILE))
+def slug_files(documents) -> list[dict]:
+    """{slug: number} for every entry, in files chosen by the slug's hash (``fnv1a``, kept with the document)."""
+    count = max(1, math.ceil(len(documents) / SLUGS_PER_FILE))
     files = [{} for _ in range(count)]
-    for number, record in enumerate(records):
-        if record.get("slug"):
-            files[fnv1a(record["slug"]) % count][record["slug"]] = number
+    for number, document in enumerate(documents):
+        if document.slug_hash is not None:
+            files[document.slug_hash % count][document.record["slug"]] = number
     return files
 
 
