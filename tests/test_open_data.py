@@ -13,6 +13,7 @@ import io
 import json
 import math
 import os
+import re
 import shutil
 import textwrap
 import xml.etree.ElementTree as ET
@@ -281,6 +282,80 @@ def test_two_builds_publish_identical_open_data(published, tmp_path):
         } | {name: hashlib.sha256((output / name).read_bytes()).hexdigest() for name in ("sitemap.xml", "robots.txt")}
 
     assert digests(again.output) == digests(published.output)
+
+
+def open_data_files(output: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(output).as_posix(): p.read_bytes()
+        for folder in ("openreferral", "open-data", "feeds")
+        for p in sorted((output / folder).rglob("*")) if p.is_file() and p.suffix != ".html"
+    }
+
+
+def rebuilt(site: Site) -> tuple[int, int]:
+    """Build at INFO level (which --quiet hides); return how many Open Referral files were (written, reused)."""
+    site.result = site._run(
+        "tools.build", "--settings", site.settings, "--content", str(site.content), "--output", str(site.output)
+    )
+    assert site.result.returncode == 0, site.result.stdout + site.result.stderr
+    logged = site.result.stdout + site.result.stderr
+    match = re.search(r"Open Referral files: writing (\d+), reusing (\d+) unchanged", logged)
+    assert match, logged
+    return int(match.group(1)), int(match.group(2))
+
+
+def service_by_slug(site: Site, slug: str) -> dict:
+    entry = next(e for e in entries(site) if e["slug"] == slug)
+    return load(site.file(f"/openreferral/services/{entry['id']}.json"))
+
+
+def test_a_rebuild_after_one_change_rewrites_that_service_and_the_lists_only(site, tmp_path):
+    site.write("services/holiday-club.yaml", HOLIDAY_CLUB)
+    per_id, reused = rebuilt(site)
+    assert reused == 0 and per_id > 4
+    assert rebuilt(site) == (0, per_id)
+    club = site.file(f"/openreferral/services/{service_by_slug(site, 'holiday-club')['id']}.json")
+    untouched = club.read_bytes()
+
+    path = site.content / "services" / "advice-line.yaml"
+    renamed = path.read_text(encoding="utf-8").replace("Advice Line", "Advice and Support Line")
+    path.write_text(renamed, encoding="utf-8")
+    assert rebuilt(site) == (1, per_id - 1)
+    assert service_by_slug(site, "advice-line")["name"] == "Advice and Support Line"
+    listed = [s["name"] for s in load(site.file("/openreferral/services.json"))["contents"]]
+    assert "Advice and Support Line" in listed and "Advice Line" not in listed
+    text = site.file("/open-data/directory.csv").read_bytes().decode("utf-8-sig")
+    assert "Advice and Support Line" in [r["Name"] for r in csv.DictReader(io.StringIO(text, newline=""))]
+    assert club.read_bytes() == untouched
+
+    # Everything is as a build with no previous output would make it.
+    cold = Site(site.content.parent, settings=site.settings)
+    cold.output = tmp_path / "cold"
+    cold.build_ok()
+    assert open_data_files(cold.output) == open_data_files(site.output)
+
+
+def test_a_new_service_updates_its_organisation_in_the_services_it_already_had(site):
+    site.write("services/holiday-club.yaml", HOLIDAY_CLUB)
+    rebuilt(site)
+    assert service_by_slug(site, "holiday-club")["organization"]["description"] == "Provider of Holiday Club."
+    site.write("services/rainbow-sports.yaml", """
+        kind: service
+        name: Rainbow Sports
+        summary: Sports sessions for disabled children.
+        description: |
+          Football, swimming and climbing.
+        organization: Rainbow Play CIC
+        categories: [leisure]
+        assured_date: 2026-05-20
+    """)
+    rebuilt(site)
+    club = service_by_slug(site, "holiday-club")
+    assert club["organization"]["description"] == "Provider of Holiday Club and Rainbow Sports."
+    organization = load(site.file(f"/openreferral/organizations/{club['organization_id']}.json"))
+    assert [s["name"] for s in organization["services"]] == ["Holiday Club", "Rainbow Sports"]
+    place = load(site.file(f"/openreferral/service_at_locations/{club['service_at_locations'][0]['id']}.json"))
+    assert place["service"]["organization"]["description"] == "Provider of Holiday Club and Rainbow Sports."
 
 
 def test_unknown_status_stops_the_build_naming_the_file(published, tmp_path):

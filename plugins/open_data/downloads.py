@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import csv
 import datetime
-import io
+import json
 
 from local_offer.schema import ENTRY
 from local_offer.vocabularies import Term
 
 
 def joined(values) -> str:
-    return "; ".join(v for v in values if v)
+    return "; ".join([v for v in values if v])
 
 
 def labels(terms) -> str:
@@ -68,32 +68,51 @@ def spreadsheet_safe(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def directory_csv(catalogue, siteurl: str) -> str:
-    """One row per entry. Written as UTF-8 with a byte order mark so Excel reads £ and accents correctly."""
-    table = columns(catalogue.vocabularies, siteurl)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(heading for heading, _ in table)
-    for entry in catalogue.entries:
-        writer.writerow(spreadsheet_safe(cell(entry)) for _, cell in table)
-    return out.getvalue()
+class _Echo:
+    """A file whose ``write`` hands back the text, so ``csv.writer.writerow`` returns the row it wrote."""
+
+    @staticmethod
+    def write(text: str) -> str:
+        return text
+
+
+class Spreadsheet:
+    """The directory as CSV, one row per entry, made a row at a time so a rebuild can keep unchanged rows.
+
+    Written as UTF-8 with a byte order mark so Excel reads £ and accents correctly.
+    """
+
+    def __init__(self, vocabularies, siteurl: str):
+        self.table = columns(vocabularies, siteurl)
+        self.writer = csv.writer(_Echo())
+
+    def heading(self) -> str:
+        return self.writer.writerow(heading for heading, _ in self.table)
+
+    def row(self, entry) -> str:
+        return self.writer.writerow([spreadsheet_safe(cell(entry)) for _, cell in self.table])
 
 
 def plain(value):
-    """A validated value as JSON: terms keep their id and label, dates become ISO dates."""
+    """A validated value JSON cannot encode itself: terms keep their id and label, dates become ISO dates."""
     if isinstance(value, Term):
         return {"id": value.id, "label": value.label}
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
+    raise TypeError(f"{type(value).__name__} is not a validated value")
 
 
-def directory_json(catalogue, siteurl: str) -> list:
-    return [
-        {**plain(entry.data), "id": entry.id, "slug": entry.slug, "page": f"{siteurl}/{entry.url}"}
-        for entry in catalogue.entries
-    ]
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=plain).encode
+
+
+def json_record(entry, siteurl: str) -> str:
+    """The entry as an item of directory.json."""
+    return _encode({**entry.data, "id": entry.id, "slug": entry.slug, "page": f"{siteurl}/{entry.url}"})
+
+
+def directory_json(records: list[str]):
+    """directory.json, a list of every entry, in parts to write one after another."""
+    yield "["
+    for index, record in enumerate(records):
+        yield "," + record if index else record
+    yield "]\n"

@@ -3,23 +3,31 @@
 Everything is built from the validated catalogue the ``local_offer``
 generator shares in the context, and written with sorted keys and no
 timestamps, so two builds of the same content are byte-identical.
+
+A rebuild after an editor changes one entry redoes that entry's share: what
+each entry adds to the files that list every entry (``Pieces``) is kept
+between builds by the entry's digest, and each per-id file is linked from
+the previous output while everything it was made from is unchanged.
 """
 
 from __future__ import annotations
 
-import json
 import logging
+import os
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from local_offer import parallel
+from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.generator import catalogue_of
+from local_offer.output_cache import OutputCache
 from local_offer.yaml_source import ContentErrors
 
-from .downloads import directory_csv, directory_json
-from .feeds import entries_feed
-from .oruk import OpenReferral, pages, status_problems
+from .downloads import Spreadsheet, directory_json, json_record
+from .feeds import FeedItems, entries_feed, newest_first
+from .json_text import array, encode, filled, holed, joined
+from .oruk import OpenReferral, pages, service, status_problems
+from .pieces import Pieces
 from .settings import options as open_data_options
 from .structured_data import entry_data, site_data
 
@@ -33,11 +41,19 @@ ROOT_DOCUMENT = {
 }
 
 
-def write_json(path: Path, data) -> None:
-    # Compact: machines read these, and without indent json uses its C encoder,
-    # which matters when a county directory writes tens of thousands of files.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+def write(path: Path, text: str) -> None:
+    """Write a new file (never one linked from the previous output: that would change it too).
+
+    os.open rather than Path.write_text: for tens of thousands of small
+    files, Python's file objects cost more than the writing.
+    """
+    view = memoryview(text.encode())
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        while view:
+            view = view[os.write(descriptor, view):]
+    finally:
+        os.close(descriptor)
 
 
 def endpoints(base: str) -> list[dict]:
@@ -82,23 +98,48 @@ class OpenDataGenerator(Generator):
             raise ContentErrors(problems)
         output = Path(self.output_path)
         siteurl = self.settings.get("SITEURL", "")
-        oruk = OpenReferral(catalogue, self.options)
         base = self.options["OPENREFERRAL_PATH"]
-        self.write_open_referral(output / base, oruk, catalogue)
-
         downloads = self.options["DOWNLOADS_PATH"]
-        (output / downloads).mkdir(parents=True, exist_ok=True)
-        (output / downloads / "directory.csv").write_text(directory_csv(catalogue, siteurl), encoding="utf-8-sig", newline="")
-        write_json(output / downloads / "directory.json", directory_json(catalogue, siteurl))
+        fingerprint = self.context["site_fingerprint"]
+        oruk = OpenReferral(catalogue, self.options)
+        spreadsheet = Spreadsheet(catalogue.vocabularies, siteurl)
+        schemes = {name: f"{siteurl}/{base}/taxonomies/{v.uuid}.json" for name, v in catalogue.vocabularies.items()}
+        feed_items = FeedItems(schemes, siteurl)
 
+        cache = DataCache(self.settings, "open-data", fingerprint)
+        pieces, fresh = {}, {}
+        for entry in catalogue.entries:
+            found = cache.get(entry.digest)
+            if found is MISSING:
+                # Kept for this entry's own files, which are surely made again too.
+                parts = fresh[entry] = oruk.service_parts(entry)
+                found = Pieces(
+                    holed(parts.summary, "organization"),
+                    [(p.id, holed({**p.fields, "location": p.listed_location}, "service")) for p in parts.places],
+                    spreadsheet.row(entry),
+                    json_record(entry, siteurl),
+                    feed_items.item(entry),
+                )
+                cache.put(entry.digest, found)
+            pieces[entry] = found
+        cache.save()
+
+        files = OutputCache(self.settings, fingerprint, name="open-data")
+        self.write_open_referral(output, base, oruk, catalogue.entries, pieces, fresh, files)
+        files.save()
+
+        # Streamed: the JSON download alone is tens of megabytes at county scale.
+        (output / downloads).mkdir(parents=True, exist_ok=True)
+        with open(output / downloads / "directory.csv", "w", encoding="utf-8-sig", newline="") as file:
+            file.write(spreadsheet.heading())
+            file.writelines(p.csv_row for p in pieces.values())
+        with open(output / downloads / "directory.json", "w", encoding="utf-8") as file:
+            file.writelines(directory_json([p.json_record for p in pieces.values()]))
         feed = output / self.options["FEED_PATH"]
         feed.parent.mkdir(parents=True, exist_ok=True)
-        feed.write_bytes(entries_feed(
-            catalogue,
-            lambda vocabulary: f"{siteurl}/{base}/taxonomies/{catalogue.vocabularies[vocabulary].uuid}.json",
-            self.settings,
-            self.options,
-        ))
+        newest = newest_first(catalogue.entries)
+        with open(feed, "w", encoding="utf-8", newline="") as file:
+            file.writelines(entries_feed([pieces[e].feed_item for e in newest], newest, self.settings, self.options))
 
         writer.write_file(
             f"{downloads}/index.html",
@@ -112,41 +153,69 @@ class OpenDataGenerator(Generator):
             downloads_url=f"{siteurl}/{downloads}",
         )
 
-    def write_open_referral(self, folder: Path, oruk: OpenReferral, catalogue) -> None:
-        write_json(folder / "index.json", ROOT_DOCUMENT)
-        self.write_list(folder, "services", [oruk.service_summary(e) for e in catalogue.entries])
+    def write_open_referral(self, output: Path, base: str, oruk: OpenReferral, entries, pieces, fresh, files) -> None:
+        """Every file of the API; per-id files come from the previous output while their inputs are unchanged."""
+        folder = output / base
+        for name in ("services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms"):
+            (folder / name).mkdir(parents=True, exist_ok=True)
+        write(folder / "index.json", encode(ROOT_DOCUMENT) + "\n")
 
-        def write_service(entry):
-            write_json(folder / "services" / f"{entry.id}.json", oruk.service(entry))
-            for index in range(len(entry.locations or [])):
-                item = {**oruk.service_at_location(entry, index), "service": oruk.service_summary(entry)}
-                write_json(folder / "service_at_locations" / f"{item['id']}.json", item)
-
-        (folder / "services").mkdir(parents=True, exist_ok=True)
-        (folder / "service_at_locations").mkdir(parents=True, exist_ok=True)
-        if parallel.run(catalogue.entries, write_service):
-            logger.error("problems were logged while writing Open Referral services; see above")
-
-        names = oruk.organization_names()
-        self.write_list(folder, "organizations", [oruk.organization_summary(n) for n in names])
-        for name in names:
-            organization = oruk.organization(name)
-            write_json(folder / "organizations" / f"{organization['id']}.json", organization)
-
-        self.write_list(folder, "service_at_locations", oruk.services_at_locations())
+        organizations = {name: oruk.organization_summary(name) for name in oruk.organization_names()}
+        summaries = {name: joined(fields) for name, fields in organizations.items()}
+        written, reused = self.write_services(folder, base, oruk, entries, pieces, fresh, files, summaries)
+        self.write_list(folder, "organizations", list(summaries.values()))
+        for name, fields in organizations.items():
+            run = oruk.runs[name]
+            save_as = f"{base}/organizations/{oruk.organization_id(name)}.json"
+            if files.reuse(save_as, digest(summaries[name], *(e.digest for e in run))):
+                reused += 1
+            else:
+                # Summaries, not full services: the council's own file would otherwise
+                # repeat most of the directory (each full service is at /services/{id}).
+                services = array(filled(pieces[e].summary, None) for e in run)
+                write(output / save_as, joined({**fields, "services": services}) + "\n")
+                written += 1
+        logger.info("Open Referral files: writing %d, reusing %d unchanged", written, reused)
 
         self.write_list(folder, "taxonomies", [oruk.taxonomy(n, with_terms=False) for n in oruk.taxonomy_names])
-        for taxonomy in oruk.taxonomies():
-            write_json(folder / "taxonomies" / f"{taxonomy['id']}.json", taxonomy)
-
+        for taxonomy_id, text in oruk.taxonomies():
+            write(folder / "taxonomies" / f"{taxonomy_id}.json", text + "\n")
         terms = oruk.taxonomy_terms()
-        self.write_list(folder, "taxonomy_terms", terms)
-        for term in terms:
-            write_json(folder / "taxonomy_terms" / f"{term['id']}.json", term)
+        self.write_list(folder, "taxonomy_terms", [text for _, text in terms])
+        for term_id, text in terms:
+            write(folder / "taxonomy_terms" / f"{term_id}.json", text + "\n")
 
-    def write_list(self, folder: Path, name: str, items: list) -> None:
+    def write_services(self, folder, base, oruk, entries, pieces, fresh, files, organizations) -> tuple[int, int]:
+        """Services and services at locations, listed and by id; returns how many files were (written, reused)."""
+        summaries, listed_places = [], []
+        written = reused = 0
+        for entry in entries:
+            piece = pieces[entry]
+            organization = organizations.get(entry.organization)
+            summary = filled(piece.summary, organization)
+            summaries.append(summary)
+            listed_places += [filled(listed, summary) for _, listed in piece.places]
+            # The summary of its organisation names its other services, so it is an input too.
+            key = digest(entry.digest, organization or "")
+            names = [f"services/{entry.id}.json", *(f"service_at_locations/{place[0]}.json" for place in piece.places)]
+            missing = {name for name in names if not files.reuse(f"{base}/{name}", key)}
+            written, reused = written + len(missing), reused + len(names) - len(missing)
+            if not missing:
+                continue
+            parts = fresh.get(entry) or oruk.service_parts(entry)
+            if names[0] in missing:
+                write(folder / names[0], service(parts, organization) + "\n")
+            for name, place in zip(names[1:], parts.places):
+                if name in missing:
+                    text = joined({**place.fields, "location": place.location, "service": summary})
+                    write(folder / name, text + "\n")
+        self.write_list(folder, "services", summaries)
+        self.write_list(folder, "service_at_locations", listed_places)
+        return written, reused
+
+    def write_list(self, folder: Path, name: str, items: list[str]) -> None:
         """Page 1 at <name>.json (the API path without a query) and every page at <name>/page-N.json."""
         numbered = pages(items, self.options["PAGE_SIZE"])
-        write_json(folder / f"{name}.json", numbered[0])
-        for page in numbered:
-            write_json(folder / name / f"page-{page['page_number']}.json", page)
+        write(folder / f"{name}.json", numbered[0] + "\n")
+        for number, text in enumerate(numbered, start=1):
+            write(folder / name / f"page-{number}.json", text + "\n")

@@ -2,12 +2,14 @@
 
 Templates emit it with Jinja's ``tojson`` inside a
 ``<script type="application/ld+json">`` data block: browsers never run it,
-so it is allowed under the site's Content-Security-Policy.
+so it is allowed under the site's Content-Security-Policy. Search engines
+expect a missing value to be absent, so each object leaves out its empty
+fields as it is made (``compact``).
 """
 
 from __future__ import annotations
 
-from .empty_fields import drop_empty
+from .json_text import compact
 
 CONTEXT = "https://schema.org"
 
@@ -17,27 +19,26 @@ def page_url(siteurl: str, url: str) -> str:
 
 
 def postal_address(place: dict, options: dict) -> dict:
-    return {
+    return compact({
         "@type": "PostalAddress",
         "streetAddress": place["address_1"],
         "addressLocality": place["city"],
         "addressRegion": options["STATE_PROVINCE"],
         "postalCode": place["postal_code"],
         "addressCountry": options["COUNTRY"],
-    }
+    })
 
 
 def opening_hours(entry) -> list[dict]:
     specs = []
     for schedule in entry.schedules or []:
-        spec = {
+        specs.append(compact({
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": [f"{CONTEXT}/{day.id.capitalize()}" for day in schedule["days"]],
             "opens": schedule.get("opens_at"),
             "closes": schedule.get("closes_at"),
             "description": schedule.get("description"),
-        }
-        specs.append(spec)
+        }))
     return specs
 
 
@@ -47,7 +48,7 @@ def audience(entry) -> dict:
 
 
 def place(location: dict, entry, options: dict) -> dict:
-    found = {"@type": "Place", "name": location.get("name"), "address": postal_address(location, options)}
+    found = compact({"@type": "Place", "name": location.get("name"), "address": postal_address(location, options)})
     if location.get("latitude") is not None and location.get("longitude") is not None:
         found["geo"] = {"@type": "GeoCoordinates", "latitude": location["latitude"], "longitude": location["longitude"]}
     if entry.schedules:
@@ -71,7 +72,7 @@ def entry_data(entry, options: dict, siteurl: str) -> dict:
     """
     phones = entry.phones or []
     locations = entry.locations or []
-    common = {
+    common = compact({
         "@context": CONTEXT,
         "@id": page_url(siteurl, entry.url) + "#entry",
         "name": entry.name,
@@ -79,9 +80,9 @@ def entry_data(entry, options: dict, siteurl: str) -> dict:
         "url": page_url(siteurl, entry.url),
         "sameAs": entry.website,
         "audience": audience(entry),
-    }
+    })
     if entry.is_school:
-        data = {
+        data = compact({
             **common,
             "@type": "School",
             "email": entry.email,
@@ -89,28 +90,29 @@ def entry_data(entry, options: dict, siteurl: str) -> dict:
             "address": postal_address(locations[0], options) if locations else None,
             "openingHoursSpecification": opening_hours(entry),
             "parentOrganization": provider(entry, options),
-        }
+        })
     else:
         run_by = provider(entry, options)
         government = run_by is not None and run_by["@type"] == "GovernmentOrganization"
-        data = {
+        data = compact({
             **common,
             "@type": "GovernmentService" if government else "Service",
             "serviceType": entry.kind.label,
             "category": [term.label for term in entry.categories or []],
             "provider": run_by,
             "hoursAvailable": opening_hours(entry),
-        }
-        channel = drop_empty({
+        })
+        channel = compact({
             "serviceUrl": entry.website,
             "servicePhone": [
-                {"@type": "ContactPoint", "telephone": p["number"], "contactType": p.get("description")} for p in phones
+                compact({"@type": "ContactPoint", "telephone": p["number"], "contactType": p.get("description")})
+                for p in phones
             ],
             "serviceLocation": [place(location, entry, options) for location in locations],
         })
         if channel:
             data["availableChannel"] = {"@type": "ServiceChannel", **channel}
-    return drop_empty(data)
+    return data
 
 
 def site_data(options: dict, settings: dict) -> dict:
@@ -118,24 +120,24 @@ def site_data(options: dict, settings: dict) -> dict:
     siteurl = settings.get("SITEURL", "")
     publisher = options["PUBLISHER"]
     organisation_id = (publisher.get("website") or f"{siteurl}/") + "#organisation"
-    return drop_empty({
+    return {
         "@context": CONTEXT,
         "@graph": [
-            {
+            compact({
                 "@type": "GovernmentOrganization",
                 "@id": organisation_id,
                 "name": publisher["name"],
                 "url": publisher.get("website"),
                 "email": publisher.get("email"),
                 "telephone": publisher.get("telephone"),
-            },
-            {
+            }),
+            compact({
                 "@type": "WebSite",
                 "@id": f"{siteurl}/#website",
                 "name": settings.get("SITENAME"),
                 "url": f"{siteurl}/",
                 "inLanguage": settings.get("DEFAULT_LANG", "en"),
                 "publisher": {"@id": organisation_id},
-            },
+            }),
         ],
-    })
+    }
