@@ -41,6 +41,15 @@ def site_fingerprint(settings: dict, content_path: Path, entries_path: Path) -> 
     return digest.hexdigest()
 
 
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        raise
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, target)
+
+
 class OutputCache:
     """Files of the previous output that can be linked into the new one.
 
@@ -68,14 +77,17 @@ class OutputCache:
         self.pages[save_as] = digest
         if self.known.get(save_as) != digest:
             return False
-        target = self.output / save_as
-        target.parent.mkdir(parents=True, exist_ok=True)
+        # Called for tens of thousands of files: plain strings, and a folder
+        # made only when the link finds it missing.
+        source = os.path.join(self.previous, save_as)
+        target = os.path.join(self.output, save_as)
         try:
-            os.link(self.previous / save_as, target)
+            _link(source, target)
         except FileNotFoundError:
-            return False
-        except OSError:
-            shutil.copy2(self.previous / save_as, target)
+            if not os.path.exists(source):
+                return False
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            _link(source, target)
         return True
 
     def save(self) -> None:
