@@ -136,3 +136,32 @@ def test_a_county_sized_build_renders_every_entry_page_in_the_background(tmp_pat
     assert all(page.stat().st_size > 0 for page in pages)
     sitemap = site.file("/sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("/services/") >= 450
+
+
+def test_a_cache_adds_new_values_and_drops_values_no_longer_used(monkeypatch, tmp_path):
+    from local_offer.data_cache import MISSING, DataCache
+
+    monkeypatch.setattr(parallel, "in_background", lambda function, *args: function(*args))
+    settings = {"BUILD_CACHE": {"data": str(tmp_path)}}
+    first = DataCache(settings, "test", "code v1")
+    for number in range(10):
+        first.put(f"entry {number}", number)
+    first.save()
+
+    second = DataCache(settings, "test", "code v1")
+    assert [second.get(f"entry {n}") for n in range(10)] == list(range(10))
+    second.put("entry 10", 10)
+    second.save()
+    size = (tmp_path / "test.pickle").stat().st_size
+
+    third = DataCache(settings, "test", "code v1")
+    assert third.get("entry 10") == 10 and third.get("entry 0") == 0
+    assert DataCache(settings, "test", "code v2").get("entry 0") is MISSING
+
+    # A build that uses one value of eleven: the file is rewritten with just that one.
+    fourth = DataCache(settings, "test", "code v1")
+    fourth.get("entry 10")
+    fourth.save()
+    assert (tmp_path / "test.pickle").stat().st_size < size
+    fifth = DataCache(settings, "test", "code v1")
+    assert fifth.get("entry 10") == 10 and fifth.get("entry 0") is MISSING

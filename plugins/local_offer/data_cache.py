@@ -8,8 +8,9 @@ depends on (the code, the vocabularies, the settings) goes into the cache's
 fingerprint: when that changes, the whole cache is ignored.
 
 ``tools/build.py`` says where caches live (``settings["BUILD_CACHE"]["data"]``);
-without it (a plain ``pelican`` run) nothing is kept. A cache holds only
-what the latest build used, so it never grows with deleted files.
+without it (a plain ``pelican`` run) nothing is kept. A cache is rewritten
+with only what the latest build used once most of it is out of date, so it
+does not grow without end as files change or go.
 """
 
 from __future__ import annotations
@@ -82,25 +83,39 @@ def code_fingerprint(*extra: bytes | str) -> str:
 
 
 class DataCache:
+    """Values worked out from inputs, by a key made from each input, kept between builds.
+
+    The file is a header (the fingerprint) followed by frames of items. A
+    rebuild that worked out a few new values appends them as one small
+    frame, so it need not write ten thousand values again; when more than
+    half of what the file holds is no longer used, the whole file is
+    rewritten, in a worker process, with only what this build used.
+    """
+
     def __init__(self, settings: dict, name: str, fingerprint: str):
         folder = cache_folder(settings)
         self.path = folder / f"{name}.pickle" if folder else None
         self.fingerprint = fingerprint
-        self.known: dict = {}
+        self.stored: dict = {}
         self.used: dict = {}
         if self.path is not None and self.path.is_file():
-            try:
-                with self.path.open("rb") as file:
-                    stored = pickle.load(file)
-            except Exception as exc:  # noqa: BLE001 - a damaged cache only costs time
-                logger.info("Ignoring the build cache %s: %s", self.path, exc)
-            else:
-                if stored.get("fingerprint") == fingerprint:
-                    self.known = stored["items"]
+            self._read()
+
+    def _read(self) -> None:
+        try:
+            with self.path.open("rb") as file:
+                if pickle.load(file).get("fingerprint") != self.fingerprint:
+                    return
+                while True:
+                    self.stored.update(pickle.load(file))
+        except EOFError:
+            pass
+        except Exception as exc:  # noqa: BLE001 - a damaged cache only costs time
+            logger.info("Using what could be read of the build cache %s: %s", self.path, exc)
 
     def get(self, key: str):
         """The value kept for ``key``, or ``MISSING``."""
-        value = self.known.get(key, MISSING)
+        value = self.stored.get(key, MISSING)
         if value is not MISSING:
             self.used[key] = value
         return value
@@ -109,14 +124,25 @@ class DataCache:
         self.used[key] = value
 
     def save(self) -> None:
-        """Write what this build used, in a worker process: pickling thousands of records takes a while."""
-        if self.path is None or self.used.keys() == self.known.keys():
+        """Keep what this build worked out for the next one."""
+        if self.path is None:
             return
-        parallel.in_background(self._write)
+        new = {key: value for key, value in self.used.items() if key not in self.stored}
+        unused = len(self.stored) - (len(self.used) - len(new))
+        if self.stored and unused <= len(self.used):
+            if new:
+                with self.path.open("ab") as file:
+                    pickle.dump(new, file, protocol=pickle.HIGHEST_PROTOCOL)
+                self.stored.update(new)
+        elif self.used:
+            # Pickling thousands of values takes a while: a worker does it.
+            parallel.in_background(self._write, dict(self.used))
+            self.stored = dict(self.used)
 
-    def _write(self) -> None:
+    def _write(self, items: dict) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".partial")
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
         with partial.open("wb") as file:
-            pickle.dump({"fingerprint": self.fingerprint, "items": self.used}, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"fingerprint": self.fingerprint}, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(items, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, self.path)

@@ -72,20 +72,24 @@ class DirectoryGenerator(Generator):
     def generate_output(self, writer):
         catalogue = self.context["catalogue"]
         cache = OutputCache(self.settings, self.context["site_fingerprint"])
-        changed = [e for e in catalogue.entries if not cache.reuse(e.save_as, e.digest)]
+        jobs = [(entry, cache.unchanged(entry.save_as, entry.digest)) for entry in catalogue.entries]
         template = self.get_template("entry")
 
-        def render(entry):
+        def write(job):
+            entry, unchanged = job
+            if unchanged and cache.link(entry.save_as):
+                return
             writer_context = page_context(self.context, entry.save_as, self.settings["RELATIVE_URLS"])
             path = Path(self.output_path) / entry.save_as
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(template.render(writer_context, entry=entry), encoding="utf-8")
 
-        # At county scale the pages are rendered by worker processes while the
-        # other plugins build the rest of the site; finish_entry_pages collects them.
-        if not parallel.start(changed, render, catalogue.settings["WORKERS"]):
-            for entry in changed:
-                render(entry)
+        # At county scale, worker processes render changed pages and link
+        # unchanged ones (ten thousand folders to make) while the other
+        # plugins build the rest of the site; finish_entry_pages collects them.
+        if not parallel.start(jobs, write, catalogue.settings["WORKERS"]):
+            for job in jobs:
+                write(job)
         for entry in catalogue.entries:
             # Pages written in worker processes, or reused, are announced here,
             # where other plugins (the sitemap) listen.
@@ -93,7 +97,8 @@ class DirectoryGenerator(Generator):
                 str(Path(self.output_path) / entry.save_as), context=ChainMap({"entry": entry}, self.context)
             )
         _caches.append(cache)
-        logger.info("Entry pages: rendering %d, reusing %d unchanged", len(changed), len(catalogue.entries) - len(changed))
+        reused = sum(unchanged for _, unchanged in jobs)
+        logger.info("Entry pages: rendering %d, reusing %d unchanged", len(jobs) - reused, reused)
 
         index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
         writer.write_file(

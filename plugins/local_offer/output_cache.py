@@ -71,24 +71,32 @@ class OutputCache:
             if manifest.get("fingerprint") == fingerprint:
                 self.known = manifest["pages"]
         self.pages = {}
+        self.folders = set()
+
+    def unchanged(self, save_as: str, digest: str) -> bool:
+        """Note the digest of ``save_as``'s inputs; say whether the previous output has it from the same inputs."""
+        self.pages[save_as] = digest
+        return self.known.get(save_as) == digest
+
+    def link(self, save_as: str) -> bool:
+        """Put the previous output's ``save_as`` into the new output; False if it is not there."""
+        # Called for tens of thousands of files: plain strings, and each
+        # folder made once.
+        source = os.path.join(self.previous, save_as)
+        target = os.path.join(self.output, save_as)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        try:
+            _link(source, target)
+        except FileNotFoundError:  # the previous output has lost it
+            return False
+        return True
 
     def reuse(self, save_as: str, digest: str) -> bool:
         """Take ``save_as`` from the previous output if it was built from the same inputs."""
-        self.pages[save_as] = digest
-        if self.known.get(save_as) != digest:
-            return False
-        # Called for tens of thousands of files: plain strings, and a folder
-        # made only when the link finds it missing.
-        source = os.path.join(self.previous, save_as)
-        target = os.path.join(self.output, save_as)
-        try:
-            _link(source, target)
-        except FileNotFoundError:
-            if not os.path.exists(source):
-                return False
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            _link(source, target)
-        return True
+        return self.unchanged(save_as, digest) and self.link(save_as)
 
     def save(self) -> None:
         if self.manifest_path is not None:

@@ -25,9 +25,14 @@ def forget_pages(pelican) -> None:
 
 def remember_page(path, context) -> None:
     """Note an HTML page as it is written, with its entry's last-checked date if it is an entry page."""
-    if not str(path).endswith(".html"):
+    path = str(path)
+    if not path.endswith(".html"):
         return
-    relative = Path(os.path.relpath(path, context["OUTPUT_PATH"])).as_posix()
+    output = os.path.join(context["OUTPUT_PATH"], "")
+    # Ten thousand entry pages are announced at county scale; most paths
+    # start with the output folder, which is quicker to cut off than relpath.
+    inside = path[len(output) :] if path.startswith(output) else os.path.relpath(path, output)
+    relative = inside.replace(os.sep, "/")
     entry = context.get("entry")
     _written[relative] = entry.assured_date if entry is not None else None
 
