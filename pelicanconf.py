@@ -17,7 +17,9 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE = "fs"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["local_offer", "govuk_theme", "hosting", "glossary", "you_said_we_did", "open_data", "editor_config", "search_index", "browse"]
+# search_index and browse first: they hand their writing to background
+# workers, which then overlap with the other plugins' work.
+PLUGINS = ["local_offer", "govuk_theme", "hosting", "glossary", "search_index", "browse", "you_said_we_did", "open_data", "editor_config"]
 
 # The council's brand: the theme reads nothing else to look like the council.
 BRAND = {

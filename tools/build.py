@@ -88,6 +88,16 @@ def build(settings_file: str, overrides: dict) -> bool:
     return True
 
 
+# At the lowest priority, so that a build started straight after this one
+# keeps the processor.
+REMOVE = """
+import os, shutil, sys
+if hasattr(os, "nice"):
+    os.nice(19)
+shutil.rmtree(sys.argv[1], ignore_errors=True)
+"""
+
+
 def remove_in_background(folder: Path) -> None:
     """Delete a retired output folder in a process of its own.
 
@@ -96,7 +106,7 @@ def remove_in_background(folder: Path) -> None:
     need not wait.
     """
     subprocess.Popen(
-        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+        [sys.executable, "-c", REMOVE, str(folder)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
