@@ -73,7 +73,7 @@ browser: ## Install Debian's Chromium (and Java, for the HTML checker) for the b
 	@test -x $(CHROMIUM) && command -v java >/dev/null || { \
 	  echo "Installing Chromium and Java from Debian for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq chromium default-jre-headless >/dev/null; }
 
 test: setup browser ## Run every test, browser tests included
