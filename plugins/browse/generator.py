@@ -13,13 +13,12 @@ write the others.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from local_offer import parallel
+from local_offer.background_pages import announce
 from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.output_cache import OutputCache
 from markupsafe import Markup
-from pelican import signals
 from pelican.generators import Generator
 
 from .facets import FACETS, filing
@@ -99,9 +98,7 @@ class BrowseGenerator(Generator):
         # worker process writes them while the build goes on.
         if changed:
             parallel.in_background(self.render, writer, changed, results)
-        for save_as in cache.pages:
-            # Announced here, where the sitemap listens, as the worker's signals are not seen.
-            signals.content_written.send(str(Path(self.output_path) / save_as), context=self.context)
+        announce(self, cache.pages)
 
     def render(self, writer, pages: list, results: dict | None) -> None:
         """Write each (url, template, values); a term page's results are joined from those rendered before."""

@@ -14,7 +14,7 @@ import logging
 from markupsafe import Markup
 from pelican import signals
 
-from .terms import expand, letter_headings, read_glossary
+from .terms import Glossary, letter_headings, read_glossary
 
 logger = logging.getLogger(__name__)
 
@@ -31,21 +31,21 @@ def link_pages(generator) -> None:
     pages = generator.pages + generator.hidden_pages
     glossary = next((p for p in pages if p.slug == slug), None)
     if glossary is None:
-        generator.context["glossary"] = []
+        generator.context["glossary"] = Glossary([])
         return
     url = f"{generator.settings['SITEURL']}/{glossary.url}"
-    terms = read_glossary(glossary._content, url)
-    generator.context["glossary"] = terms
+    terms = generator.context["glossary"] = Glossary(read_glossary(glossary._content, url))
     glossary._content = letter_headings(glossary._content)
     for page in pages:
         if page is not glossary and page._content:
-            page._content = expand(page._content, terms)
+            page._content = terms.expand(page._content)
 
 
 def add_filter(generator) -> None:
     """Pelican signal handler (generator_init): the ``abbreviations`` filter for entry text."""
     context = generator.context
-    generator.env.filters["abbreviations"] = lambda html: Markup(expand(str(html), context.get("glossary", [])))
+    no_terms = Glossary([])
+    generator.env.filters["abbreviations"] = lambda html: Markup(context.get("glossary", no_terms).expand(str(html)))
 
 
 def register():

@@ -8,7 +8,6 @@ parser is needed to leave links, headings and code exactly as they were.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import html
 import re
 
@@ -55,37 +54,43 @@ def letter_headings(page_html: str) -> str:
     return HEADING.sub(heading, page_html)
 
 
-@functools.lru_cache(maxsize=4)
-def _matcher(terms: tuple) -> tuple[re.Pattern | None, dict]:
-    """The pattern finding any abbreviation, and each abbreviation's term; made once per glossary."""
-    names = sorted({a for t in terms for a in t.abbreviations}, key=len, reverse=True)
-    if not names:
-        return None, {}
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(html.escape(n)) for n in names) + r")(?![\w-])")
-    return pattern, {html.escape(a): t for t in terms for a in t.abbreviations}
+class Glossary:
+    """The glossary's terms, with one pattern that finds any of their abbreviations.
 
+    Made once per build: entry pages at county scale expand tens of
+    thousands of fragments against the same terms.
+    """
 
-def expand(fragment: str, terms) -> str:
-    """Wrap the first use of each term's abbreviation in a linked ``<abbr>``."""
-    pattern, by_name = _matcher(tuple(terms))
-    if pattern is None:
-        return fragment
-    used = set()
+    def __init__(self, terms: list[Term]):
+        self.terms = terms
+        names = sorted({a for t in terms for a in t.abbreviations}, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(re.escape(html.escape(n)) for n in names) + r")(?![\w-])")
+            if names
+            else None
+        )
+        self.by_name = {html.escape(a): t for t in terms for a in t.abbreviations}
 
-    def mark(match):
-        term = by_name[match.group(1)]
-        if term in used:
-            return match.group(0)
-        used.add(term)
-        title = html.escape(term.expansion)
-        return f'<a class="govuk-link" href="{html.escape(term.href)}"><abbr title="{title}">{match.group(1)}</abbr></a>'
+    def expand(self, fragment: str) -> str:
+        """Wrap the first use of each term's abbreviation in a linked ``<abbr>``."""
+        if self.pattern is None:
+            return fragment
+        used = set()
 
-    parts, depth = TAG.split(fragment), 0
-    for index, part in enumerate(parts):
-        if index % 2:
-            name = TAG_NAME.match(part)
-            if name and name.group(2).lower() in SKIP:
-                depth += -1 if name.group(1) else 1
-        elif depth == 0 and part:
-            parts[index] = pattern.sub(mark, part)
-    return "".join(parts)
+        def mark(match):
+            term = self.by_name[match.group(1)]
+            if term in used:
+                return match.group(0)
+            used.add(term)
+            title = html.escape(term.expansion)
+            return f'<a class="govuk-link" href="{html.escape(term.href)}"><abbr title="{title}">{match.group(1)}</abbr></a>'
+
+        parts, depth = TAG.split(fragment), 0
+        for index, part in enumerate(parts):
+            if index % 2:
+                name = TAG_NAME.match(part)
+                if name and name.group(2).lower() in SKIP:
+                    depth += -1 if name.group(1) else 1
+            elif depth == 0 and part:
+                parts[index] = self.pattern.sub(mark, part)
+        return "".join(parts)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from local_offer.background_pages import write_in_background
+
 PAGES = (
     # (template, save_as, url)
     ("schools", "schools/index.html", "schools/"),
@@ -15,11 +17,4 @@ PAGES = (
 
 class SitePagesGenerator(Generator):
     def generate_output(self, writer):
-        for template, save_as, url in PAGES:
-            writer.write_file(
-                save_as,
-                self.get_template(template),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=url,
-            )
+        write_in_background(self, writer, [(save_as, template, {"url": url}) for template, save_as, url in PAGES])

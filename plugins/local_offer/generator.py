@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from . import parallel
+from .background_pages import write_in_background
 from .loading import display_path, load_catalogue
 from .output_cache import OutputCache, site_fingerprint
 from .pages import check_page
@@ -101,13 +102,7 @@ class DirectoryGenerator(Generator):
         logger.info("Entry pages: rendering %d, reusing %d unchanged", len(jobs) - reused, reused)
 
         index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
-        writer.write_file(
-            index_url + "index.html",
-            self.get_template("entries"),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=index_url,
-        )
+        write_in_background(self, writer, [(index_url + "index.html", "entries", {"url": index_url})])
 
 
 def finish_entry_pages(pelican) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from local_offer.background_pages import write_in_background
 from local_offer.yaml_source import ContentErrors
 
 from .feed import FEED_URL, build_feed
@@ -72,23 +73,16 @@ class FeedbackGenerator(Generator):
         by_status = counts(items, "status", vocabularies["feedback_statuses"])
         by_topic = counts(items, "topic", vocabularies["feedback_topics"])
 
-        def write(url, template, **values):
-            writer.write_file(
-                url + "index.html",
-                self.get_template(template),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=url,
-                **values,
-            )
+        def page(url, template, **values):
+            return url + "index.html", template, {"url": url, **values}
 
-        write(SECTION_URL, "you-said-we-did", by_status=by_status, by_topic=by_topic)
-        for review in self.context["feedback_reviews"]:
-            write(review.url, "you-said-we-did-year", review=review)
+        pages = [page(SECTION_URL, "you-said-we-did", by_status=by_status, by_topic=by_topic)]
+        pages += [page(review.url, "you-said-we-did-year", review=review) for review in self.context["feedback_reviews"]]
         for field, tally in (("topic", by_topic), ("status", by_status)):
             for count in tally:
                 chosen = [item for item in items if getattr(item, field) == count.term]
-                write(count.url, "you-said-we-did-filter", filter_field=field, filter_term=count.term, filtered=chosen)
+                pages.append(page(count.url, "you-said-we-did-filter", filter_field=field, filter_term=count.term, filtered=chosen))
+        write_in_background(self, writer, pages)
         if items:
             path = os.path.join(self.output_path, FEED_URL)
             os.makedirs(os.path.dirname(path), exist_ok=True)
