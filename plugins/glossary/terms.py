@@ -62,7 +62,6 @@ class Glossary:
     """
 
     def __init__(self, terms: list[Term]):
-        self.terms = terms
         names = sorted({a for t in terms for a in t.abbreviations}, key=len, reverse=True)
         self.pattern = (
             re.compile(r"(?<![\w-])(" + "|".join(re.escape(html.escape(n)) for n in names) + r")(?![\w-])")
