@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import logging
 
-from local_offer import parallel
-from local_offer.background_pages import announce
+from local_offer.background_pages import announce, write_in_background
 from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.output_cache import OutputCache
-from markupsafe import Markup
 from pelican.generators import Generator
 
 from .facets import FACETS, filing
@@ -72,12 +70,12 @@ class BrowseGenerator(Generator):
         pages = self.context.get("pages", [])
         filed, results = self.entries_filed()
         cache = OutputCache(self.settings, self.context["site_fingerprint"], name="browse")
-        changed = []  # (url, template, values) of each page to render
+        changed = []  # (save_as, template, values) of each page to render
 
         def add(url, inputs: str, template, **values):
             """Queue the page at ``url`` to be rendered, unless the last build made it from the same ``inputs``."""
             if not cache.reuse(url + "index.html", digest(inputs)):
-                changed.append((url, template, values))
+                changed.append((url + "index.html", template, {"url": url, **values}))
 
         # Terms, guides and facets' wording are part of the rest of the site,
         # which the cache's fingerprint covers; what else a page shows is its inputs here.
@@ -90,20 +88,30 @@ class BrowseGenerator(Generator):
                 entries = filed[facet.slug][term.id]
                 terms.append({"term": term, "url": term_url, "count": len(entries)})
                 add(term_url, "\n".join([e.digest for e in entries]), "browse-term", facet=facet, facet_url=facet_url,
-                    term=term, entries=entries, guides=guides_about(pages, term) if facet.topic else [])
+                    term=term, entries=entries, guides=guides_about(pages, term) if facet.topic else [],
+                    **({} if results is None else {"results": JoinedResults(results, entries)}))
             add(facet_url, " ".join(str(t["count"]) for t in terms), "browse-facet", facet=facet, terms=terms)
         cache.save()
         logger.info("Browse pages: rendering %d, reusing %d unchanged", len(changed), len(cache.pages) - len(changed))
         # Big pages take a while to render and nothing else needs them, so a
         # worker process writes them while the build goes on.
-        if changed:
-            parallel.in_background(self.render, writer, changed, results)
-        announce(self, cache.pages)
+        write_in_background(self, writer, changed)
+        written = {save_as for save_as, _, _ in changed}
+        announce(self, [save_as for save_as in cache.pages if save_as not in written])
 
-    def render(self, writer, pages: list, results: dict | None) -> None:
-        """Write each (url, template, values); a term page's results are joined from those rendered before."""
-        for url, template, values in pages:
-            if results is not None and "entries" in values:
-                values["results"] = Markup("\n".join([results[e.slug] for e in values["entries"]]))
-            writer.write_file(url + "index.html", self.get_template(template), self.context,
-                              relative_urls=self.settings["RELATIVE_URLS"], url=url, **values)
+
+class JoinedResults:
+    """A term page's results, joined from each entry's result rendered before.
+
+    Joined when the page is rendered, in the worker that writes it.
+    """
+
+    def __init__(self, results: dict, entries: list):
+        self.results = results
+        self.entries = entries
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def __html__(self) -> str:
+        return "\n".join([self.results[entry.slug] for entry in self.entries])
