@@ -30,9 +30,36 @@ def memoizer():
     return memoized
 
 
+# What a template's ``x.name`` finds on a plain dict before its keys.
+DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def dict_first_getattr(env):
+    """``env.getattr`` answering ``params.rows`` on a plain dict without raising an exception first.
+
+    GOV.UK macros read every option as ``params.name``; Jinja tries the
+    attribute, catches the AttributeError and then takes the key, which at
+    county scale is a large share of an entry page's rendering. A plain
+    dict's only attributes are its type's, so looking those up first keeps
+    Jinja's answer exactly.
+    """
+    undefined, generic = env.undefined, type(env).getattr
+
+    def getattr(obj, attribute):
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return undefined(obj=obj, name=attribute)
+        return generic(env, obj, attribute)
+
+    return getattr
+
+
 def add_govuk_templates(generator) -> None:
     """Pelican signal handler (generator_init)."""
     env = generator.env
+    env.getattr = dict_first_getattr(env)
     env.loader = ChoiceLoader([env.loader, GOVUK_LOADER])
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
