@@ -83,5 +83,5 @@ test-fast: setup ## Run the tests that need no browser
 	$(PY) -m pytest -m "not browser"
 
 clean: ## Remove built files (keeps the installed dependencies)
-	rm -rf output .output.building .output.old .pytest_cache
+	rm -rf output .output.* .pytest_cache
 	find . -name __pycache__ -not -path './.venv/*' -not -path './node_modules/*' -prune -exec rm -rf {} +

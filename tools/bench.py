@@ -18,6 +18,7 @@ import argparse
 import dataclasses
 import datetime
 import gzip
+import itertools
 import os
 import platform
 import re
@@ -45,6 +46,8 @@ QUERY = "autism"
 KB = 1000
 LARGE = 10_000  # sizes from here up use --large-runs
 RETRY_AFTER = 30  # seconds before running a failed build once more
+DISCARDED = WORK / "discarded"
+_discard_numbers = itertools.count()
 
 # A build exactly as tools.build runs it, with the cache kept per site so a
 # cold build can start from none and never touches another engineer's cache.
@@ -194,13 +197,24 @@ class Site:
         self.figures.setdefault(key, []).append(value)
 
 
+def set_aside(path: Path) -> None:
+    """Move a file or folder out of the way, to be deleted when the benchmark ends.
+
+    Deleting tens of thousands of files makes creating new ones slow for
+    minutes afterwards on this machine's disk (ext4 without a journal
+    passes over recently freed inodes), which would land on whichever build
+    came next. So nothing is deleted between measurements, for our build
+    and the peers alike.
+    """
+    if path.exists():
+        DISCARDED.mkdir(parents=True, exist_ok=True)
+        path.rename(DISCARDED / f"{next(_discard_numbers)}-{path.name}")
+
+
 def forget_builds(output: Path, cache: Path) -> None:
-    """Remove the output, the cache and whatever tools.build keeps beside the output."""
+    """Set aside the output, the cache and whatever tools.build keeps beside the output."""
     for path in [output, cache, *output.parent.glob(f".{output.name}.*")]:
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
+        set_aside(path)
 
 
 def change_entry(content: Path, run: int) -> None:
@@ -231,6 +245,7 @@ def build_sites(site: Site, settings: dict, peers: bool, budget: float) -> bool:
         return False
     site.figures["entry_pages"] = [entry.save_as for entry in catalogue.entries]
     if peers:
+        set_aside(site.work / "pelican")
         stock_settings, site.figures["stock_pages"] = bench_peers.write_stock_site(catalogue, site.work / "pelican")
         stock_output = site.work / "pelican" / "output"
         stock = bench_peers.stock_build_command(stock_settings, stock_output)
@@ -255,7 +270,7 @@ def build_sites(site: Site, settings: dict, peers: bool, budget: float) -> bool:
                 (
                     "stock_",
                     stock,
-                    lambda: shutil.rmtree(stock_output, ignore_errors=True),
+                    lambda: set_aside(stock_output),
                     lambda run=run: bench_peers.change_article(site.work / "pelican", run),
                 )
             )
@@ -306,6 +321,7 @@ def measure_search(site: Site, settings: dict, peers: bool, chromium) -> None:
     targets = [("", output, f"/{search_url}?q={QUERY}", bench_search.OUR_RESULT)]
     if peers:
         copy = site.work / "pagefind-site"
+        set_aside(copy)
         site.figures["pagefind_index_seconds"] = bench_peers.pagefind_copy(output, copy)
         # Its index and stored fragments (already gzip), the counterpart of our index and documents.
         site.figures["pagefind_index"] = sum(
@@ -624,7 +640,10 @@ def render(sites: list[Site], info: dict, started: datetime.datetime, seconds: f
         "",
         (
             "- **Builds** run `tools.build` (ours) and the `pelican` command (stock) as child processes; time is wall-clock "
-            "from start to exit, Python start-up included. Cold: no output folder, no cache, nothing kept from an earlier build. Warm: the same build again, "
+            "from start to exit, Python start-up included. Cold: no output folder, no cache, nothing kept from an earlier build; "
+            "earlier outputs are moved aside, not deleted, until the benchmark ends, for stock Pelican as for ours, "
+            "because on this disk deleting tens of thousands of files slows the creation of new ones for minutes after. "
+            "Warm: the same build again, "
             "nothing changed. One entry changed: the `summary` of one entry (one article for stock Pelican) rewritten first. "
             "Peak memory is the largest resident memory of the build and every process it started, sampled every 50 ms."
         ),
@@ -709,13 +728,15 @@ def main(argv=None) -> int:
     sites = []
     if not args.no_real:
         real = WORK / "real-content"
-        shutil.rmtree(real, ignore_errors=True)
+        set_aside(real)
         # A snapshot, so edits to content/ during the run change nothing and we never write there.
         shutil.copytree(ROOT / "content", real)
         sites.append(Site("Real content", len(list((real / "services").rglob("*.yaml"))), real, args.runs))
     for size in (int(s) for s in args.sizes.split(",") if s):
         content = WORK / f"content-{size}"
         print(f"Writing {size:,} synthetic entries into {content}", flush=True)
+        if (content / bench_content.MARKER).exists():
+            set_aside(content)
         bench_content.write(size, args.seed, content, ROOT / "content")
         sites.append(Site(f"Synthetic {size:,}", size, content, args.large_runs if size >= LARGE else args.runs))
 
@@ -726,6 +747,8 @@ def main(argv=None) -> int:
             bench_site(site, not args.no_peers, chromium, args.budget)
     info["load_end"] = load_average()
 
+    print(f"Deleting what the runs set aside ({DISCARDED})", flush=True)
+    shutil.rmtree(DISCARDED, ignore_errors=True)
     results = render(sites, info, started, time.perf_counter() - clock)
     Path(args.output).write_text(results, encoding="utf-8")
     if Path(args.output) == RESULTS:

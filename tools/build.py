@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from pelican import Pelican
@@ -75,17 +76,34 @@ def build(settings_file: str, overrides: dict) -> bool:
         )
         return False
 
-    retired = final.with_name(f".{final.name}.old-{os.getpid()}")
+    retired = final.with_name(f".{final.name}.old-{time.time():.0f}-{os.getpid()}")
     shutil.rmtree(manifest, ignore_errors=True)
     if final.exists():
         final.rename(retired)
     staging.rename(final)
     if new_manifest.exists():
         new_manifest.rename(manifest)
-    # Earlier builds' retired folders too, in case their removal was interrupted.
     for old in final.parent.glob(f".{final.name}.old-*"):
-        remove_in_background(old)
+        if retired_at(old) < time.time() - KEEP_RETIRED:
+            remove_in_background(old)
     return True
+
+
+# How long a retired output folder is kept. Deleting tens of thousands of
+# files makes the next few minutes' new files slow to create (ext4 without
+# a journal passes over recently freed inodes), which would land on the
+# rebuild an editor starts straight after this one. Meanwhile a retired
+# folder costs little disk: its unchanged pages are hard links to the live
+# output's.
+KEEP_RETIRED = 15 * 60
+
+
+def retired_at(folder: Path) -> float:
+    """When a retired output folder was set aside, from its name (.output.old-<time>-<pid>); 0 if unreadable."""
+    try:
+        return float(folder.name.rsplit(".old-", 1)[1].partition("-")[0])
+    except ValueError:
+        return 0.0
 
 
 # At the lowest priority, so that a build started straight after this one
