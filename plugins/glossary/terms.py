@@ -72,7 +72,8 @@ class Glossary:
 
     def expand(self, fragment: str) -> str:
         """Wrap the first use of each term's abbreviation in a linked ``<abbr>``."""
-        if self.pattern is None:
+        # A third of descriptions name no term; one search spares them the walk through their tags.
+        if self.pattern is None or not self.pattern.search(fragment):
             return fragment
         used = set()
 

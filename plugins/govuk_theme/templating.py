@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from .filters import FILTERS, GLOBALS
@@ -22,7 +20,8 @@ def memoizer():
     rendered = {}
 
     def memoized(*key, caller):
-        name = json.dumps(key, sort_keys=True, default=str)
+        # repr, not JSON: keys are built the same way on every page, and this runs on every page.
+        name = repr(key)
         if name not in rendered:
             rendered[name] = caller()
         return rendered[name]
@@ -60,6 +59,9 @@ def add_govuk_templates(generator) -> None:
     """Pelican signal handler (generator_init)."""
     env = generator.env
     env.getattr = dict_first_getattr(env)
+    # Every build makes its environments afresh, so a template cannot change
+    # under one; without this each page's imports and includes stat their files.
+    env.auto_reload = False
     env.loader = ChoiceLoader([env.loader, GOVUK_LOADER])
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)

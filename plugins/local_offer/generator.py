@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from collections import ChainMap
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from pelican.utils import get_relative_path, path_to_url
 from . import parallel
 from .background_pages import write_in_background
 from .loading import display_path, load_catalogue
-from .output_cache import OutputCache, site_fingerprint
+from .output_cache import OutputCache, site_fingerprint, write_new
 from .pages import check_page
 from .yaml_source import ContentErrors
 
@@ -81,9 +82,9 @@ class DirectoryGenerator(Generator):
             if unchanged and cache.link(entry.save_as):
                 return
             writer_context = page_context(self.context, entry.save_as, self.settings["RELATIVE_URLS"])
-            path = Path(self.output_path) / entry.save_as
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(template.render(writer_context, entry=entry), encoding="utf-8")
+            path = os.path.join(self.output_path, entry.save_as)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_new(path, template.render(writer_context, entry=entry))
 
         # At county scale, worker processes render changed pages and link
         # unchanged ones (ten thousand folders to make) while the other

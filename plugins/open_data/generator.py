@@ -13,14 +13,13 @@ the previous output while everything it was made from is unchanged.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from pelican.generators import Generator
 
 from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.generator import catalogue_of
-from local_offer.output_cache import OutputCache
+from local_offer.output_cache import OutputCache, write_new
 from local_offer.yaml_source import ContentErrors
 
 from .downloads import Spreadsheet, directory_json, json_record
@@ -29,7 +28,7 @@ from .json_text import array, encode, filled, holed, joined
 from .oruk import OpenReferral, pages, service, status_problems
 from .pieces import Pieces
 from .settings import options as open_data_options
-from .structured_data import entry_data, site_data
+from .structured_data import entry_data, script_json, site_data
 
 logger = logging.getLogger(__name__)
 
@@ -39,21 +38,6 @@ ROOT_DOCUMENT = {
     "profile": "https://github.com/openreferral/uk-profile",
     "openapi_url": "https://raw.githubusercontent.com/openreferral/uk-profile/main/openapi.json",
 }
-
-
-def write(path: Path, text: str) -> None:
-    """Write a new file (never one linked from the previous output: that would change it too).
-
-    os.open rather than Path.write_text: for tens of thousands of small
-    files, Python's file objects cost more than the writing.
-    """
-    view = memoryview(text.encode())
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-    try:
-        while view:
-            view = view[os.write(descriptor, view):]
-    finally:
-        os.close(descriptor)
 
 
 def endpoints(base: str) -> list[dict]:
@@ -85,7 +69,7 @@ class OpenDataGenerator(Generator):
         self.options = open_data_options(self.settings)
         siteurl = self.settings.get("SITEURL", "")
         # Templates call these to emit JSON-LD data blocks.
-        self.context["entry_structured_data"] = lambda entry: entry_data(entry, self.options, siteurl)
+        self.context["entry_structured_data"] = lambda entry: script_json(entry_data(entry, self.options, siteurl))
         self.context["site_structured_data"] = site_data(self.options, self.settings)
         self.context["entries_feed_url"] = f"{siteurl}/{self.options['FEED_PATH']}"
 
@@ -158,7 +142,7 @@ class OpenDataGenerator(Generator):
         folder = output / base
         for name in ("services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms"):
             (folder / name).mkdir(parents=True, exist_ok=True)
-        write(folder / "index.json", encode(ROOT_DOCUMENT) + "\n")
+        write_new(folder / "index.json", encode(ROOT_DOCUMENT) + "\n")
 
         organizations = {name: oruk.organization_summary(name) for name in oruk.organization_names()}
         summaries = {name: joined(fields) for name, fields in organizations.items()}
@@ -173,17 +157,17 @@ class OpenDataGenerator(Generator):
                 # Summaries, not full services: the council's own file would otherwise
                 # repeat most of the directory (each full service is at /services/{id}).
                 services = array(filled(pieces[e].summary, None) for e in run)
-                write(output / save_as, joined({**fields, "services": services}) + "\n")
+                write_new(output / save_as, joined({**fields, "services": services}) + "\n")
                 written += 1
         logger.info("Open Referral files: writing %d, reusing %d unchanged", written, reused)
 
         self.write_list(folder, "taxonomies", [oruk.taxonomy(n, with_terms=False) for n in oruk.taxonomy_names])
         for taxonomy_id, text in oruk.taxonomies():
-            write(folder / "taxonomies" / f"{taxonomy_id}.json", text + "\n")
+            write_new(folder / "taxonomies" / f"{taxonomy_id}.json", text + "\n")
         terms = oruk.taxonomy_terms()
         self.write_list(folder, "taxonomy_terms", [text for _, text in terms])
         for term_id, text in terms:
-            write(folder / "taxonomy_terms" / f"{term_id}.json", text + "\n")
+            write_new(folder / "taxonomy_terms" / f"{term_id}.json", text + "\n")
 
     def write_services(self, folder, base, oruk, entries, pieces, fresh, files, organizations) -> tuple[int, int]:
         """Services and services at locations, listed and by id; returns how many files were (written, reused)."""
@@ -204,11 +188,11 @@ class OpenDataGenerator(Generator):
                 continue
             parts = fresh.get(entry) or oruk.service_parts(entry)
             if names[0] in missing:
-                write(folder / names[0], service(parts, organization) + "\n")
+                write_new(folder / names[0], service(parts, organization) + "\n")
             for name, place in zip(names[1:], parts.places):
                 if name in missing:
                     text = joined({**place.fields, "location": place.location, "service": summary})
-                    write(folder / name, text + "\n")
+                    write_new(folder / name, text + "\n")
         self.write_list(folder, "services", summaries)
         self.write_list(folder, "service_at_locations", listed_places)
         return written, reused
@@ -216,6 +200,6 @@ class OpenDataGenerator(Generator):
     def write_list(self, folder: Path, name: str, items: list[str]) -> None:
         """Page 1 at <name>.json (the API path without a query) and every page at <name>/page-N.json."""
         numbered = pages(items, self.options["PAGE_SIZE"])
-        write(folder / f"{name}.json", numbered[0] + "\n")
+        write_new(folder / f"{name}.json", numbered[0] + "\n")
         for number, text in enumerate(numbered, start=1):
-            write(folder / name / f"page-{number}.json", text + "\n")
+            write_new(folder / name / f"page-{number}.json", text + "\n")

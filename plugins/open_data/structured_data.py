@@ -1,15 +1,23 @@
 """schema.org data for search engines, built from the validated entries.
 
-Templates emit it with Jinja's ``tojson`` inside a
-``<script type="application/ld+json">`` data block: browsers never run it,
-so it is allowed under the site's Content-Security-Policy. Search engines
-expect a missing value to be absent, so each object leaves out its empty
-fields as it is made (``compact``).
+Templates emit it inside a ``<script type="application/ld+json">`` data
+block: browsers never run it, so it is allowed under the site's
+Content-Security-Policy. Search engines expect a missing value to be
+absent, so each object leaves out its empty fields as it is made
+(``compact``).
 """
 
 from __future__ import annotations
 
+import json
+
+from markupsafe import Markup
+
 from .json_text import compact
+
+# As Jinja's tojson writes it, made once: an entry page needs it every time.
+_encode = json.JSONEncoder(sort_keys=True).encode
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 CONTEXT = "https://schema.org"
 
@@ -141,3 +149,8 @@ def site_data(options: dict, settings: dict) -> dict:
             }),
         ],
     }
+
+
+def script_json(data) -> Markup:
+    """``data`` as JSON to put in a script element, escaped as Jinja's ``tojson`` does so no text in it can end the element."""
+    return Markup(_encode(data).translate(_SCRIPT_SAFE))
