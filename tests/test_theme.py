@@ -208,6 +208,19 @@ def test_an_email_feedback_route_names_the_page_in_the_subject():
     assert parse_qs(parts.query)["subject"] == ["Local Offer: Sensory Play Group"]
 
 
+@pytest.mark.parametrize("options", [{}, {"width": 6}, {"width": "  ", "first": True}, {"blank": True}])
+def test_our_indent_filter_writes_exactly_what_jinjas_does(options):
+    """Summary-list rows go through it: code and line breaks in a description must come out unchanged."""
+    from govuk_theme.templating import indent
+    from jinja2.filters import do_indent
+    from markupsafe import Markup
+
+    html = Markup("<p>One &amp; two</p>\n\n<pre><code>a &lt; b\n  c</code></pre>\n<ul>\n<li>x</li>\n</ul>")
+    for value in (html, str(html), "plain <b> text\nnext"):
+        ours, jinjas = indent(value, **options), do_indent(value, **options)
+        assert ours == jinjas and type(ours) is type(jinjas)
+
+
 def test_school_entry_shows_places_and_admissions(built):
     soup = built.page("/services/oak-tree-school/")
     assert "Special school" in text(soup.select_one(".govuk-caption-l"))

@@ -137,12 +137,23 @@ def _background_call(function, args, connection) -> None:
     connection.close()
 
 
+def _cores_taken() -> bool:
+    """Whether workers already running have every core."""
+    return sum(process.is_alive() for process, _ in _running) >= (os.cpu_count() or 1)
+
+
 def in_background(function, *args) -> None:
     """Call ``function(*args)`` in a worker process and return at once; ``wait_all()`` collects it.
 
     For work whose result is a file, such as saving a cache, that need not
-    hold up the rest of the build.
+    hold up the rest of the build. While other workers have every core (the
+    entry pages of a cold build) it is done here and now instead: a fork
+    would wait for a core anyway, and costs this process its memory copied
+    page by page as both go on.
     """
+    if _cores_taken():
+        function(*args)
+        return
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_background_call, args=(function, args, send), daemon=True)
