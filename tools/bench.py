@@ -49,14 +49,6 @@ RETRY_AFTER = 30  # seconds before running a failed build once more
 DISCARDED = WORK / "discarded"
 _discard_numbers = itertools.count()
 
-# A build exactly as tools.build runs it, with the cache kept per site so a
-# cold build can start from none and never touches another engineer's cache.
-CHILD_BUILD = """import logging, sys
-from pelican.log import init
-from tools.build import build
-init(level=logging.WARNING)
-sys.exit(0 if build(sys.argv[1], {"PATH": sys.argv[2], "OUTPUT_PATH": sys.argv[3], "CACHE_PATH": sys.argv[4]}) else 1)
-"""
 
 
 # Measuring ---------------------------------------------------------------------
@@ -211,9 +203,9 @@ def set_aside(path: Path) -> None:
         path.rename(DISCARDED / f"{next(_discard_numbers)}-{path.name}")
 
 
-def forget_builds(output: Path, cache: Path) -> None:
-    """Set aside the output, the cache and whatever tools.build keeps beside the output."""
-    for path in [output, cache, *output.parent.glob(f".{output.name}.*")]:
+def forget_builds(output: Path) -> None:
+    """Set aside the output and whatever tools.build keeps beside it (caches, manifests, retired outputs)."""
+    for path in [output, *output.parent.glob(f".{output.name}.*")]:
         set_aside(path)
 
 
@@ -236,8 +228,10 @@ def build_sites(site: Site, settings: dict, peers: bool, budget: float) -> bool:
     Stops early, with a note, when another run would take the builds past
     ``budget`` seconds, so that ``make bench`` ends in reasonable time.
     """
-    output, cache = site.work / "output", site.work / "cache"
-    ours = [sys.executable, "-c", CHILD_BUILD, str(SETTINGS), str(site.content), str(output), str(cache)]
+    output = site.work / "output"
+    # What `make html` runs, on this site's content and into its own output.
+    ours = [sys.executable, "-m", "tools.build", "--quiet", "--settings", str(SETTINGS),
+            "--content", str(site.content), "--output", str(output)]
     try:
         catalogue = load_catalogue(site.content, settings)
     except ContentErrors as exc:
@@ -261,7 +255,7 @@ def build_sites(site: Site, settings: dict, peers: bool, budget: float) -> bool:
             (
                 "",
                 ours,
-                lambda: forget_builds(output, cache),
+                lambda: forget_builds(output),
                 lambda run=run: change_entry(site.content, run),
             )
         ]

@@ -12,16 +12,11 @@ write the others.
 
 from __future__ import annotations
 
-import logging
-
-from local_offer.background_pages import announce, write_in_background
-from local_offer.data_cache import MISSING, DataCache, digest
-from local_offer.output_cache import OutputCache
+from local_offer.background_pages import write_changed
+from local_offer.data_cache import MISSING, DataCache
 from pelican.generators import Generator
 
 from .facets import FACETS, filing
-
-logger = logging.getLogger(__name__)
 
 DEFAULTS = {"BROWSE_URL": "browse/"}
 
@@ -67,15 +62,12 @@ class BrowseGenerator(Generator):
     def generate_output(self, writer):
         base = self.context["browse"]["url"]
         catalogue = self.context["catalogue"]
-        pages = self.context.get("pages", [])
+        pages_of_site = self.context.get("pages", [])
         filed, results = self.entries_filed()
-        cache = OutputCache(self.settings, self.context["site_fingerprint"], name="browse")
-        changed = []  # (save_as, template, values) of each page to render
+        pages = []  # (save_as, template, values, inputs) of every page
 
         def add(url, inputs: str, template, **values):
-            """Queue the page at ``url`` to be rendered, unless the last build made it from the same ``inputs``."""
-            if not cache.reuse(url + "index.html", digest(inputs)):
-                changed.append((url + "index.html", template, {"url": url, **values}))
+            pages.append((url + "index.html", template, {"url": url, **values}, inputs))
 
         # Terms, guides and facets' wording are part of the rest of the site,
         # which the cache's fingerprint covers; what else a page shows is its inputs here.
@@ -88,16 +80,11 @@ class BrowseGenerator(Generator):
                 entries = filed[facet.slug][term.id]
                 terms.append({"term": term, "url": term_url, "count": len(entries)})
                 add(term_url, "\n".join([e.digest for e in entries]), "browse-term", facet=facet, facet_url=facet_url,
-                    term=term, entries=entries, guides=guides_about(pages, term) if facet.topic else [],
+                    term=term, entries=entries, guides=guides_about(pages_of_site, term) if facet.topic else [],
                     **({} if results is None else {"results": JoinedResults(results, entries)}))
             add(facet_url, " ".join(str(t["count"]) for t in terms), "browse-facet", facet=facet, terms=terms)
-        cache.save()
-        logger.info("Browse pages: rendering %d, reusing %d unchanged", len(changed), len(cache.pages) - len(changed))
-        # Big pages take a while to render and nothing else needs them, so a
-        # worker process writes them while the build goes on.
-        write_in_background(self, writer, changed)
-        written = {save_as for save_as, _, _ in changed}
-        announce(self, [save_as for save_as in cache.pages if save_as not in written])
+        # Big pages take a while to render and nothing else needs them.
+        write_changed(self, writer, "browse", pages)
 
 
 class JoinedResults:

@@ -18,6 +18,7 @@ import yaml
 from pelican.generators import Generator
 
 from local_offer.fieldtypes import List
+from local_offer.output_cache import OutputCache
 from local_offer.schema import PAGE
 
 from . import decap, review
@@ -41,9 +42,22 @@ class EditorGenerator(Generator):
         catalogue = self.context["catalogue"]
         self.warn_overdue(catalogue.entries, options["REVIEW_AFTER_MONTHS"])
         output = Path(self.output_path)
+        # Made from the content model, the vocabularies, the settings and Decap
+        # alone, which the site's fingerprint covers: a rebuild after entries
+        # change takes them from the previous output.
+        files = OutputCache(self.settings, self.context["site_fingerprint"], name="editor")
+        if files.known and all([files.reuse(save_as, "") for save_as in files.known]):
+            files.save()
+            return
+        for folder in ("schemas", "admin"):
+            # Whatever was linked from the previous output must not be written through.
+            shutil.rmtree(output / folder, ignore_errors=True)
         site_url = self.settings.get("SITEURL", "")
         self.write_schemas(output / "schemas", catalogue.vocabularies, f"{site_url}/schemas/")
         self.write_admin(output / "admin", options, catalogue.vocabularies, site_url)
+        for path in sorted(output.glob("schemas/*")) + sorted(output.glob("admin/*")):
+            files.unchanged(path.relative_to(output).as_posix(), "")
+        files.save()
 
     def warn_overdue(self, entries, months: int) -> None:
         for entry in review.overdue(entries, datetime.date.today(), months):

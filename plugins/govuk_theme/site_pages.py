@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
-from local_offer.background_pages import write_in_background
+from local_offer.background_pages import write_changed
 
 PAGES = (
     # (template, save_as, url)
@@ -17,4 +17,8 @@ PAGES = (
 
 class SitePagesGenerator(Generator):
     def generate_output(self, writer):
-        write_in_background(self, writer, [(save_as, template, {"url": url}) for template, save_as, url in PAGES])
+        catalogue = self.context["catalogue"]
+        # Besides the rest of the site, the schools page shows the schools and ARPs.
+        shown = {"schools": "\n".join(e.digest for e in catalogue.of_kind("special_school") + catalogue.of_kind("arp"))}
+        pages = [(save_as, template, {"url": url}, shown.get(template, "")) for template, save_as, url in PAGES]
+        write_changed(self, writer, "site-pages", pages)

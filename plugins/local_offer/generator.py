@@ -18,7 +18,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from . import parallel
-from .background_pages import write_in_background
+from .background_pages import write_changed
 from .loading import display_path, load_catalogue
 from .output_cache import OutputCache, site_fingerprint, write_new
 from .pages import check_page
@@ -89,7 +89,11 @@ class DirectoryGenerator(Generator):
         # At county scale, worker processes render changed pages and link
         # unchanged ones (ten thousand folders to make) while the other
         # plugins build the rest of the site; finish_entry_pages collects them.
-        if not parallel.start(jobs, write, catalogue.settings["WORKERS"]):
+        # Linking unchanged pages is quick, so a rebuild that renders few
+        # leaves the other cores to the plugins' workers.
+        rendered = sum(not unchanged for _, unchanged in jobs)
+        workers = catalogue.settings["WORKERS"] if rendered >= parallel.MIN_PAGES_PER_WORKER else 1
+        if not parallel.start(jobs, write, workers):
             for job in jobs:
                 write(job)
         for entry in catalogue.entries:
@@ -99,11 +103,11 @@ class DirectoryGenerator(Generator):
                 str(Path(self.output_path) / entry.save_as), context=ChainMap({"entry": entry}, self.context)
             )
         _caches.append(cache)
-        reused = sum(unchanged for _, unchanged in jobs)
-        logger.info("Entry pages: rendering %d, reusing %d unchanged", len(jobs) - reused, reused)
+        logger.info("Entry pages: rendering %d, reusing %d unchanged", rendered, len(jobs) - rendered)
 
         index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
-        write_in_background(self, writer, [(index_url + "index.html", "entries", {"url": index_url})])
+        everything = "\n".join(entry.digest for entry in catalogue.entries)
+        write_changed(self, writer, "a-to-z", [(index_url + "index.html", "entries", {"url": index_url}, everything)])
 
 
 def finish_entry_pages(pelican) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from local_offer import parallel
+from local_offer.background_pages import announce
 from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.generator import catalogue_of
 from local_offer.output_cache import OutputCache, write_new
@@ -80,6 +82,13 @@ class OpenDataGenerator(Generator):
             for problem in problems:
                 logger.error("%s", problem)
             raise ContentErrors(problems)
+        # Nothing else in the build reads these files, so when a core is free
+        # (a rebuild) a worker writes them while the build goes on.
+        parallel.in_background(self.write_files, writer, catalogue)
+        announce(self, [f"{self.options['DOWNLOADS_PATH']}/index.html"])
+
+    def write_files(self, writer, catalogue) -> None:
+        """The Open Referral API, the downloads, the feed and the Open data page."""
         output = Path(self.output_path)
         siteurl = self.settings.get("SITEURL", "")
         base = self.options["OPENREFERRAL_PATH"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from local_offer.background_pages import write_in_background
+from local_offer.background_pages import write_changed
 from local_offer.yaml_source import ContentErrors
 
 from .feed import FEED_URL, build_feed
@@ -73,8 +73,12 @@ class FeedbackGenerator(Generator):
         by_status = counts(items, "status", vocabularies["feedback_statuses"])
         by_topic = counts(items, "topic", vocabularies["feedback_topics"])
 
+        # Besides the rest of the site, the pages show the names of the entries items are about.
+        catalogue = self.context["catalogue"]
+        linked = "\n".join(sorted({catalogue.by_slug[s].digest for i in items for s in i.related or [] if s in catalogue.by_slug}))
+
         def page(url, template, **values):
-            return url + "index.html", template, {"url": url, **values}
+            return url + "index.html", template, {"url": url, **values}, linked
 
         pages = [page(SECTION_URL, "you-said-we-did", by_status=by_status, by_topic=by_topic)]
         pages += [page(review.url, "you-said-we-did-year", review=review) for review in self.context["feedback_reviews"]]
@@ -82,7 +86,7 @@ class FeedbackGenerator(Generator):
             for count in tally:
                 chosen = [item for item in items if getattr(item, field) == count.term]
                 pages.append(page(count.url, "you-said-we-did-filter", filter_field=field, filter_term=count.term, filtered=chosen))
-        write_in_background(self, writer, pages)
+        write_changed(self, writer, "you-said-we-did", pages)
         if items:
             path = os.path.join(self.output_path, FEED_URL)
             os.makedirs(os.path.dirname(path), exist_ok=True)
