@@ -19,8 +19,9 @@ DEFAULT_DATE = "fs"
 PLUGIN_PATHS = ["plugins"]
 # search_index and browse first: they hand their writing to background
 # workers, which then overlap with the other plugins' work.
-# open_data before search_index: in a rebuild its files are written in a worker while the rest is built.
-PLUGINS = ["local_offer", "govuk_theme", "hosting", "glossary", "open_data", "search_index", "browse", "you_said_we_did", "editor_config"]
+# open_data straight after local_offer (whose catalogue it checks): in a rebuild its files are
+# written in a worker while the rest is built.
+PLUGINS = ["local_offer", "open_data", "govuk_theme", "hosting", "glossary", "search_index", "browse", "you_said_we_did", "editor_config"]
 
 # The council's brand: the theme reads nothing else to look like the council.
 BRAND = {

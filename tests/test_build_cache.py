@@ -116,6 +116,19 @@ def test_background_workers_write_every_item_and_report_problems(monkeypatch, tm
     assert {0, 2, 4, 6, 8, 10} <= {int(p.stem) for p in tmp_path.glob("*.html")}
 
 
+def test_background_work_asked_for_inside_a_worker_is_done_there(tmp_path):
+    """Open data, written by a worker in a rebuild, saves its cache from inside that worker."""
+
+    def write_files():
+        parallel.in_background(lambda: (tmp_path / "cache.pickle").write_text("saved"))
+        (tmp_path / "services.json").write_text("written")
+
+    parallel.in_background(write_files)
+    assert parallel.wait_all() == 0
+    assert (tmp_path / "services.json").read_text() == "written"
+    assert (tmp_path / "cache.pickle").read_text() == "saved"
+
+
 def test_too_little_work_is_not_sent_to_workers():
     assert parallel.start([1, 2, 3], print) is False
     assert parallel.wait_all() == 0

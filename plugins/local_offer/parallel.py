@@ -138,7 +138,9 @@ def _background_call(function, args, connection) -> None:
 
 
 def _cores_taken() -> bool:
-    """Whether workers already running have every core."""
+    """Whether workers already running have every core, or this is a worker (which cannot start one)."""
+    if multiprocessing.parent_process() is not None:
+        return True
     return sum(process.is_alive() for process, _ in _running) >= (os.cpu_count() or 1)
 
 
@@ -149,7 +151,8 @@ def in_background(function, *args) -> None:
     hold up the rest of the build. While other workers have every core (the
     entry pages of a cold build) it is done here and now instead: a fork
     would wait for a core anyway, and costs this process its memory copied
-    page by page as both go on.
+    page by page as both go on. So it is in a worker, such as one writing
+    open data, which may not start workers of its own.
     """
     if _cores_taken():
         function(*args)
