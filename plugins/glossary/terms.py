@@ -1,8 +1,8 @@
 """Read glossary terms from the glossary page's HTML and mark up their use elsewhere.
 
 The HTML here has been through the sanitiser, so tags are well formed and
-attributes quoted: splitting on tags is enough to find text nodes, and no
-parser is needed to leave links, headings and code exactly as they were.
+attributes quoted: finding tags and the elements to leave alone is enough,
+and no parser is needed to leave links, headings and code exactly as they were.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import re
 
 HEADING = re.compile(r'<h3 id="([^"]+)">(.*?)</h3>', re.S)
 TERM = re.compile(r"(?P<expansion>.+?)\s*\((?P<abbreviations>[^()]+)\)")
-TAG = re.compile(r"(<[^>]*>)")
-TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 # Never inside these: a link in a link is invalid, and headings and code
-# must read exactly as written.
-SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+# must read exactly as written. Sanitised HTML never nests one in itself,
+# so each runs from its start tag to the first end tag of its name.
+SKIP = ("a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
+SKIPPED_ELEMENT = re.compile(r"<(" + "|".join(SKIP) + r")\b[^>]*>.*?</\1\s*>", re.S | re.I)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,34 +63,41 @@ class Glossary:
 
     def __init__(self, terms: list[Term]):
         names = sorted({a for t in terms for a in t.abbreviations}, key=len, reverse=True)
+        # No look-behind at the front: a pattern that starts with the names
+        # lets the regex engine skip ahead to where one could begin, several
+        # times faster over a long description. ``_starts_a_word`` checks the
+        # character before instead.
         self.pattern = (
-            re.compile(r"(?<![\w-])(" + "|".join(re.escape(html.escape(n)) for n in names) + r")(?![\w-])")
-            if names
-            else None
+            re.compile("(" + "|".join(re.escape(html.escape(n)) for n in names) + r")(?![\w-])") if names else None
         )
         self.by_name = {html.escape(a): t for t in terms for a in t.abbreviations}
 
     def expand(self, fragment: str) -> str:
-        """Wrap the first use of each term's abbreviation in a linked ``<abbr>``."""
-        # A third of descriptions name no term; one search spares them the walk through their tags.
-        if self.pattern is None or not self.pattern.search(fragment):
+        """Wrap the first use of each term's abbreviation in a linked ``<abbr>``, outside tags and SKIP elements."""
+        if self.pattern is None:
             return fragment
-        used = set()
-
-        def mark(match):
+        # A third of descriptions name no term; most of the rest name one or two.
+        matches = [m for m in self.pattern.finditer(fragment) if _starts_a_word(fragment, m.start())]
+        if not matches:
+            return fragment
+        skipped = [m.span() for m in SKIPPED_ELEMENT.finditer(fragment)]
+        parts, done, used = [], 0, set()
+        for match in matches:
+            start = match.start()
+            inside_tag = fragment.rfind("<", 0, start) > fragment.rfind(">", 0, start)
             term = self.by_name[match.group(1)]
-            if term in used:
-                return match.group(0)
+            if inside_tag or term in used or any(a <= start < b for a, b in skipped):
+                continue
             used.add(term)
             title = html.escape(term.expansion)
-            return f'<a class="govuk-link" href="{html.escape(term.href)}"><abbr title="{title}">{match.group(1)}</abbr></a>'
+            parts += [fragment[done:start], f'<a class="govuk-link" href="{html.escape(term.href)}"><abbr title="{title}">{match.group(1)}</abbr></a>']
+            done = match.end()
+        return "".join(parts) + fragment[done:]
 
-        parts, depth = TAG.split(fragment), 0
-        for index, part in enumerate(parts):
-            if index % 2:
-                name = TAG_NAME.match(part)
-                if name and name.group(2).lower() in SKIP:
-                    depth += -1 if name.group(1) else 1
-            elif depth == 0 and part:
-                parts[index] = self.pattern.sub(mark, part)
-        return "".join(parts)
+
+def _starts_a_word(text: str, start: int) -> bool:
+    """Whether nothing joins on before ``start``: what ``(?<![\w-])`` would check."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before in "_-")

@@ -6,6 +6,7 @@ a family sees: "Ages 5 to 16", a ``tel:`` link, an OpenStreetMap address.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -92,10 +93,16 @@ def pounds(amount: float) -> str:
     return f"£{amount:,.2f}".replace(".00", "")
 
 
+@functools.lru_cache(maxsize=4)
+def _split(url: str):
+    return urlsplit(url), tuple(parse_qsl(urlsplit(url).query))
+
+
 def feedback_href(feedback_url: str, page_name: str, page_url: str = "") -> str:
     """The feedback link with the page named, so the council knows what is wrong where."""
-    parts = urlsplit(feedback_url)
-    query = dict(parse_qsl(parts.query))
+    # Every page has one, to the same address: it is taken apart once.
+    parts, given = _split(feedback_url)
+    query = dict(given)
     if parts.scheme == "mailto":
         query["subject"] = f"Local Offer: {page_name}"
         if page_url:

@@ -1,5 +1,6 @@
-"""Pages built from the whole directory rather than one file: the schools
-comparison, the list of guides and the page-not-found page."""
+"""Pages built from the whole directory rather than one file: the A to Z
+of services, the schools comparison, the list of guides and the
+page-not-found page."""
 
 from __future__ import annotations
 
@@ -18,7 +19,13 @@ PAGES = (
 class SitePagesGenerator(Generator):
     def generate_output(self, writer):
         catalogue = self.context["catalogue"]
-        # Besides the rest of the site, the schools page shows the schools and ARPs.
-        shown = {"schools": "\n".join(e.digest for e in catalogue.of_kind("special_school") + catalogue.of_kind("arp"))}
-        pages = [(save_as, template, {"url": url}, shown.get(template, "")) for template, save_as, url in PAGES]
+        # Besides the rest of the site (which the cache's fingerprint covers),
+        # the A to Z shows every entry and the schools page the schools and ARPs.
+        shown = {
+            "entries": "\n".join(e.digest for e in catalogue.entries),
+            "schools": "\n".join(e.digest for e in catalogue.of_kind("special_school") + catalogue.of_kind("arp")),
+        }
+        index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
+        pages = [(index_url + "index.html", "entries", {"url": index_url}, shown["entries"])]
+        pages += [(save_as, template, {"url": url}, shown.get(template, "")) for template, save_as, url in PAGES]
         write_changed(self, writer, "site-pages", pages)

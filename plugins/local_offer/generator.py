@@ -1,8 +1,8 @@
 """The Pelican generator that publishes the directory.
 
 It loads and validates the catalogue once, shares it with every other
-plugin through the generator context, and writes one page per entry plus
-the A to Z list of every entry.
+plugin through the generator context, and writes one page per entry (the
+theme writes the A to Z list of every entry).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from . import parallel
-from .background_pages import write_changed
 from .loading import display_path, load_catalogue
 from .output_cache import OutputCache, site_fingerprint, write_new
 from .pages import check_page
@@ -92,8 +91,8 @@ class DirectoryGenerator(Generator):
         # Linking unchanged pages is quick, so a rebuild that renders few
         # leaves the other cores to the plugins' workers.
         rendered = sum(not unchanged for _, unchanged in jobs)
-        workers = catalogue.settings["WORKERS"] if rendered >= parallel.MIN_PAGES_PER_WORKER else 1
-        if not parallel.start(jobs, write, workers):
+        few = rendered < parallel.MIN_PAGES_PER_WORKER
+        if not parallel.start(jobs, write, 1 if few else catalogue.settings["WORKERS"], light=few):
             for job in jobs:
                 write(job)
         for entry in catalogue.entries:
@@ -105,9 +104,6 @@ class DirectoryGenerator(Generator):
         _caches.append(cache)
         logger.info("Entry pages: rendering %d, reusing %d unchanged", rendered, len(jobs) - rendered)
 
-        index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
-        everything = "\n".join(entry.digest for entry in catalogue.entries)
-        write_changed(self, writer, "a-to-z", [(index_url + "index.html", "entries", {"url": index_url}, everything)])
 
 
 def finish_entry_pages(pelican) -> None:

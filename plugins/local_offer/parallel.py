@@ -99,12 +99,13 @@ def _background_share(share: tuple[int, int], connection) -> None:
     connection.close()
 
 
-def start(items: list, function, workers: int | None = None) -> bool:
+def start(items: list, function, workers: int | None = None, light: bool = False) -> bool:
     """Start calling ``function(item)`` for every item in worker processes, and return at once.
 
     The build goes on with other work meanwhile; ``wait_all()`` collects the
     workers. Returns False, having started nothing, when there are too few
-    items for it to pay: the caller then does the work itself.
+    items for it to pay: the caller then does the work itself. ``light``
+    work (linking files, say) soon leaves its core to ``in_background``.
     """
     global _job
     workers = min(workers or os.cpu_count() or 1, len(items) // MIN_PAGES_PER_WORKER)
@@ -120,7 +121,7 @@ def start(items: list, function, workers: int | None = None) -> bool:
             process = context.Process(target=_background_share, args=((share, workers), send), daemon=True)
             process.start()
             send.close()
-            _running.append((process, receive))
+            _running.append((process, receive, light))
     finally:
         _job = None
     return True
@@ -141,7 +142,7 @@ def _cores_taken() -> bool:
     """Whether workers already running have every core, or this is a worker (which cannot start one)."""
     if multiprocessing.parent_process() is not None:
         return True
-    return sum(process.is_alive() for process, _ in _running) >= (os.cpu_count() or 1)
+    return sum(process.is_alive() for process, _, light in _running if not light) >= (os.cpu_count() or 1)
 
 
 def in_background(function, *args) -> None:
@@ -162,14 +163,14 @@ def in_background(function, *args) -> None:
     process = context.Process(target=_background_call, args=(function, args, send), daemon=True)
     process.start()
     send.close()
-    _running.append((process, receive))
+    _running.append((process, receive, False))
 
 
 def wait_all() -> int:
     """Wait for every started worker; return the problems they logged (a crash counts as one)."""
     problems = 0
     while _running:
-        process, receive = _running.pop()
+        process, receive, _ = _running.pop()
         try:
             count = receive.recv()
         except EOFError:  # the worker died without reporting
@@ -182,6 +183,6 @@ def wait_all() -> int:
 def stop_all() -> None:
     """Stop workers still running, when the build has failed and their output is not wanted."""
     while _running:
-        process, _ = _running.pop()
+        process, *_ = _running.pop()
         process.terminate()
         process.join()
