@@ -96,7 +96,7 @@ class Glossary:
 
 
 def _starts_a_word(text: str, start: int) -> bool:
-    """Whether nothing joins on before ``start``: what ``(?<![\w-])`` would check."""
+    """Whether nothing joins on before ``start``, as the look-behind ``(?<![\\w-])`` would check."""
     if start == 0:
         return True
     before = text[start - 1]
