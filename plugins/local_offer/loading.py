@@ -75,7 +75,9 @@ def read_records(
         if root is not None and not problems:
             data, lines, problems = validate(root, content_type, shown, vocabularies)
             if not problems:
-                return Record(data, shown, lines, key), []
+                # A Record's fields, not a Record: they come back from a worker,
+                # and go into the cache, as a pickle, which reads tuples faster.
+                return (data, shown, lines, key), []
         return None, problems
 
     unread = [item for item in found if item[4] is MISSING]
@@ -84,11 +86,11 @@ def read_records(
     fresh = iter(parallel.collect(unread, read))
     records, errors = [], []
     for item in found:
-        record, problems = (item[4], []) if item[4] is not MISSING else next(fresh)
-        if record is not None:
-            records.append(record)
+        fields, problems = (item[4], []) if item[4] is not MISSING else next(fresh)
+        if fields is not None:
+            records.append(Record(*fields))
             if cache:
-                cache.put(record.digest, record)
+                cache.put(item[3], fields)
         errors += problems
     return records, errors
 

@@ -30,6 +30,11 @@ class Term:
     def __str__(self) -> str:
         return self.id
 
+    def __hash__(self) -> int:
+        # A vocabulary's ids are unique, so these two say which term it is;
+        # hashing the description too would cost every dict and set of terms.
+        return hash((self.vocabulary, self.id))
+
     @property
     def uuid(self) -> str:
         return str(uuid.uuid5(TERM_NAMESPACE, f"{self.vocabulary}/{self.id}"))

@@ -99,7 +99,7 @@ class OpenDataGenerator(Generator):
         schemes = {name: f"{siteurl}/{base}/taxonomies/{v.uuid}.json" for name, v in catalogue.vocabularies.items()}
         feed_items = FeedItems(schemes, siteurl)
 
-        cache = DataCache(self.settings, "open-data", fingerprint)
+        cache = DataCache(self.settings, "open-data", fingerprint, kind=Pieces)
         pieces, fresh = {}, {}
         for entry in catalogue.entries:
             found = cache.get(entry.digest)

@@ -19,7 +19,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import index_writer
-from .documents import PAGE_KIND, Describer, prepare
+from .documents import PAGE_KIND, Describer, Prepared, prepare
 from .index_builder import Analyser
 from .settings import search_settings
 from .synonyms import load as load_synonyms
@@ -111,7 +111,7 @@ class SearchGenerator(Generator):
         catalogue = self.context["catalogue"]
         describe = Describer(catalogue.vocabularies, self.synonyms, "description" in fields)
         analyse = Analyser()
-        cache = DataCache(self.settings, "search", digest(self.context["site_fingerprint"], *fields))
+        cache = DataCache(self.settings, "search", digest(self.context["site_fingerprint"], *fields), kind=Prepared)
         found = []
         for entry in catalogue.entries:
             item = cache.get(entry.digest)
