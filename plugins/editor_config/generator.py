@@ -83,7 +83,8 @@ class EditorGenerator(Generator):
         page = page.replace("{list_fields}", list_fields).replace("{site_name}", html.escape(self.settings["SITENAME"]))
         (folder / "index.html").write_text(page, encoding="utf-8")
         settings = decap.config(options, vocabularies, site_url)
-        text = "# Made by the build from the content model; do not edit.\n" + yaml.safe_dump(
-            settings, sort_keys=False, allow_unicode=True, width=120
+        # libyaml's emitter: the same text as yaml.safe_dump, several times faster.
+        text = "# Made by the build from the content model; do not edit.\n" + yaml.dump(
+            settings, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=120
         )
         (folder / "config.yml").write_text(text, encoding="utf-8")

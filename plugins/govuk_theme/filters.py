@@ -61,11 +61,17 @@ def contents(page_html: str) -> list[dict]:
 
 def available(links, plugins, pages) -> list[dict]:
     """The links whose page will exist: its plugin is on, or its information page is there."""
-    slugs = {page.slug for page in pages}
+    slugs = _slugs(tuple(pages))
     return [
         link for link in links
         if ("plugin" not in link or link["plugin"] in plugins) and ("page" not in link or link["page"] in slugs)
     ]
+
+
+@functools.lru_cache(maxsize=2)
+def _slugs(pages: tuple) -> frozenset:
+    # Every page asks, about the same pages.
+    return frozenset(page.slug for page in pages)
 
 
 def in_order(pages) -> list:

@@ -82,7 +82,10 @@ class DirectoryGenerator(Generator):
                 return
             writer_context = page_context(self.context, entry.save_as, self.settings["RELATIVE_URLS"])
             path = os.path.join(self.output_path, entry.save_as)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+            try:
+                os.mkdir(os.path.dirname(path))  # an entry's own folder, in the usual case
+            except OSError:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
             write_new(path, template.render(writer_context, entry=entry))
 
         # At county scale, worker processes render changed pages and link

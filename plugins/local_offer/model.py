@@ -32,6 +32,8 @@ class Record:
 
 # Schema fields read as attributes of an entry; ``url`` is the page address (see Entry).
 FIELD_ATTRIBUTES = [name for name in ENTRY.by_name if name not in ("url", "id", "slug")]
+FIELD_SET = frozenset(FIELD_ATTRIBUTES)
+NO_FIELDS = dict.fromkeys(FIELD_ATTRIBUTES)
 
 
 class Entry(Record):
@@ -48,7 +50,8 @@ class Entry(Record):
         # Every field as a plain attribute: templates read them tens of
         # thousands of times a build, and a missing attribute (the fallback
         # to __getattr__) is several times slower to look up.
-        self.__dict__.update({name: data.get(name) for name in FIELD_ATTRIBUTES})
+        self.__dict__.update(NO_FIELDS)
+        self.__dict__.update({name: value for name, value in data.items() if name in FIELD_SET})
         self._render = render
         self.slug = data.get("slug") or slug
         self.id = data.get("id") or str(uuid.uuid5(ENTRY_NAMESPACE, self.slug))

@@ -24,8 +24,9 @@ MANIFEST = "manifest.json"
 # gzip is for the few browsers without brotli; beyond 7 it takes three times
 # as long over the term shards for files under 1% smaller.
 GZIP_LEVEL = 7
-# Brotli's best (11) takes seconds per megabyte; 7 is already smaller than gzip's best.
-BROTLI_QUALITY = 7
+# Brotli's best (11) takes seconds per megabyte; 5 is already smaller than
+# gzip at 7 (and within 2% of brotli at 7) in half the time.
+BROTLI_QUALITY = 5
 FIELDS = ("name", "labels", "synonyms", "summary", "keywords", "description")
 
 
