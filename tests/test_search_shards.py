@@ -50,12 +50,12 @@ def written(entries, tmp_path_factory):
 
     catalogue, docs = entries
     analyse = Analyser()
-    files = index_writer.search_files(
+    data = index_writer.search_data(
         [prepare(doc, index_writer.FIELDS, analyse) for doc in docs], index_writer.FIELDS,
         display_labels(catalogue.vocabularies, DEFAULTS), {}, filters(catalogue.vocabularies, DEFAULTS), DEFAULTS,
     )
     folder = tmp_path_factory.mktemp("search")
-    index_writer.write(folder, files, index_writer.digests(files))
+    index_writer.write(folder, index_writer.SearchFiles(data))
     return folder
 
 

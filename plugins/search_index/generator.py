@@ -149,7 +149,7 @@ class SearchGenerator(Generator):
         catalogue = self.context["catalogue"]
         groups = filters(catalogue.vocabularies, options)
         with collector_paused():
-            files = index_writer.search_files(
+            data = index_writer.search_data(
                 prepared,
                 fields,
                 display_labels(catalogue.vocabularies, options),
@@ -157,21 +157,22 @@ class SearchGenerator(Generator):
                 groups,
                 options,
             )
-        files[LUNR_FILE] = Path(options["LUNR_JS"]).read_bytes()
+            data[LUNR_FILE] = Path(options["LUNR_JS"]).read_bytes()
+            known = DataCache(self.settings, "search-files", self.context["site_fingerprint"])
+            files = index_writer.SearchFiles(data, known)
+            known.save()
         search = self.context["search"]
-        digests = index_writer.digests(files)
-        search["version"] = index_writer.version(digests)
+        search["version"] = index_writer.version(files.digests)
         # Files made from the same bytes as last time, with their costly
         # compressed copies, are taken from the previous build.
         cache = OutputCache(self.settings, self.context["site_fingerprint"], name="search")
         written = index_writer.write(
-            Path(self.output_path) / search["url"], files, digests,
-            lambda path, hashed: cache.reuse(search["url"] + path, hashed),
+            Path(self.output_path) / search["url"], files, lambda path, hashed: cache.reuse(search["url"] + path, hashed)
         )
         cache.save()
         logger.info(
             "Search: %d files and copies written, %d reused, in %.2f s",
-            written, 3 * len(files) - written, time.perf_counter() - started,
+            written, 3 * len(files.digests) - written, time.perf_counter() - started,
         )
         values = {
             "relative_urls": self.settings["RELATIVE_URLS"],

@@ -13,9 +13,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import pickle
 from pathlib import Path
 
 import brotli
+from local_offer.data_cache import MISSING
 
 from . import shards
 from .index_builder import build, search_pipeline
@@ -42,8 +44,8 @@ def _json(data) -> bytes:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def search_files(documents: list, fields: tuple, labels: dict, expansions: dict, filters: list, options: dict) -> dict:
-    """{path inside the search folder: bytes} for everything the search page and My list fetch.
+def search_data(documents: list, fields: tuple, labels: dict, expansions: dict, filters: list, options: dict) -> dict:
+    """{path inside the search folder: what it holds} for everything the search page and My list fetch.
 
     ``documents`` are ``documents.Prepared``, A to Z; a document's number is its place in that order.
     """
@@ -51,28 +53,52 @@ def search_files(documents: list, fields: tuple, labels: dict, expansions: dict,
     records = [d.record for d in documents]
     slugs = shards.slug_files(documents)
     files = {
-        MANIFEST: _json({
+        MANIFEST: {
             "fields": list(fields),
             "pipeline": search_pipeline(),
             "documents": {"count": len(records), "per_file": options["DOCS_PER_SHARD"], "slug_files": len(slugs)},
             "labels": labels,
             "expansions": expansions,
-        }),
+        },
     }
     for key, terms in shards.term_shards(postings).items():
-        files[f"index/{key}.json"] = _json(terms)
+        files[f"index/{key}.json"] = terms
     for number, shard in enumerate(shards.document_shards(records, options["DOCS_PER_SHARD"])):
-        files[f"documents/{number}.json"] = _json(shard)
+        files[f"documents/{number}.json"] = shard
     for number, shard in enumerate(slugs):
-        files[f"keys/{number}.json"] = _json(shard)
+        files[f"keys/{number}.json"] = shard
     for (name, value), kept in shards.facet_lists(documents, filters).items():
-        files[f"facets/{name}/{value}.json"] = _json(kept)
+        files[f"facets/{name}/{value}.json"] = kept
     return files
 
 
-def digests(files: dict[str, bytes]) -> dict[str, bytes]:
-    """Each file's SHA-256."""
-    return {path: hashlib.sha256(data).digest() for path, data in files.items()}
+class SearchFiles:
+    """The search files' bytes (JSON, or bytes as given) and their SHA-256 digests.
+
+    With ``known`` (a DataCache), a file's digest is remembered by a digest
+    of its data pickled, which is several times quicker to make than its
+    JSON, whose floats are written out one by one: a rebuild after one entry
+    changed encodes the few files that changed, not a thousand.
+    """
+
+    def __init__(self, data: dict, known=None):
+        self.data = data
+        self._bytes: dict[str, bytes] = {}
+        self.digests: dict[str, bytes] = {}
+        for path, value in data.items():
+            key = hashlib.blake2b(pickle.dumps(value, protocol=5)).hexdigest() if known is not None else None
+            digest = known.get(key) if known is not None else MISSING
+            if digest is MISSING:
+                digest = hashlib.sha256(self.bytes(path)).digest()
+                if known is not None:
+                    known.put(key, digest)
+            self.digests[path] = digest
+
+    def bytes(self, path: str) -> bytes:
+        if path not in self._bytes:
+            value = self.data[path]
+            self._bytes[path] = value if isinstance(value, bytes) else _json(value)
+        return self._bytes[path]
 
 
 def version(digests: dict[str, bytes]) -> str:
@@ -96,20 +122,19 @@ def _never(path: str, digest: str) -> bool:
     return False
 
 
-def write(folder: Path, files: dict[str, bytes], digests: dict[str, bytes], reuse=_never) -> int:
+def write(folder: Path, files: SearchFiles, reuse=_never) -> int:
     """Each file, and its gzip and brotli copies; returns how many of those were written rather than reused.
 
     ``reuse(path, digest)`` takes a file (or copy) from the previous build
     when it was made from the same bytes, as ``OutputCache.reuse`` does, so
-    a rebuild compresses only the files that changed.
+    a rebuild encodes and compresses only the files that changed.
     """
     written = 0
-    for path, data in files.items():
-        digest = digests[path].hex()
+    for path, digest in files.digests.items():
         for suffix in ("", ".gz", ".br"):
-            if not reuse(path + suffix, digest):
+            if not reuse(path + suffix, digest.hex()):
                 target = folder / (path + suffix)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(_copy(data, suffix))
+                target.write_bytes(_copy(files.bytes(path), suffix))
                 written += 1
     return written
