@@ -6,13 +6,12 @@ the home page, with or without JavaScript.
 At county scale the pages hold every entry several times over, so a build
 keeps each entry's rendered result and the terms it is filed under by the
 entry's digest, takes a page from the previous build when the entries on it
-(and the rest of the site) are the same as then, and has a worker process
-write the others.
+(and the rest of the site) are the same as then, and renders the others.
 """
 
 from __future__ import annotations
 
-from local_offer.background_pages import write_changed
+from local_offer.directory_pages import write_changed
 from local_offer.data_cache import MISSING, DataCache
 from pelican.generators import Generator
 
@@ -83,14 +82,13 @@ class BrowseGenerator(Generator):
                     term=term, entries=entries, guides=guides_about(pages_of_site, term) if facet.topic else [],
                     **({} if results is None else {"results": JoinedResults(results, entries)}))
             add(facet_url, " ".join(str(t["count"]) for t in terms), "browse-facet", facet=facet, terms=terms)
-        # Big pages take a while to render and nothing else needs them.
         write_changed(self, writer, "browse", pages)
 
 
 class JoinedResults:
     """A term page's results, joined from each entry's result rendered before.
 
-    Joined when the page is rendered, in the worker that writes it.
+    Joined only when the page is rendered, so a page taken from the last build costs nothing.
     """
 
     def __init__(self, results: dict, entries: list):

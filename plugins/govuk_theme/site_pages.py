@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
-from local_offer.background_pages import write_changed
+from local_offer.directory_pages import write_changed
 
 PAGES = (
     # (template, save_as, url)

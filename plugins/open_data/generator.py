@@ -18,7 +18,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from local_offer import parallel
-from local_offer.background_pages import announce
+from local_offer.directory_pages import announce
 from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.generator import catalogue_of
 from local_offer.output_cache import OutputCache, write_new

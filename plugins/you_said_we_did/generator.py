@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from local_offer.background_pages import write_changed
+from local_offer.directory_pages import write_changed
 from local_offer.yaml_source import ContentErrors
 
 from .feed import FEED_URL, build_feed
