@@ -50,7 +50,6 @@ DISCARDED = WORK / "discarded"
 _discard_numbers = itertools.count()
 
 
-
 # Measuring ---------------------------------------------------------------------
 
 

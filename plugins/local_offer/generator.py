@@ -108,7 +108,6 @@ class DirectoryGenerator(Generator):
         logger.info("Entry pages: rendering %d, reusing %d unchanged", rendered, len(jobs) - rendered)
 
 
-
 def finish_entry_pages(pelican) -> None:
     """Pelican signal handler (finalized): wait for the entry-page workers, then record the cache."""
     problems = parallel.wait_all()
