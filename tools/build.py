@@ -58,6 +58,7 @@ def build(settings_file: str, overrides: dict) -> bool:
     # to no reference cycles, so the cycle collector would walk millions of
     # objects again and again to free almost nothing: at county scale, a
     # tenth of the build. Reference counting still frees everything else.
+    # This is the one place it is switched off; worker processes inherit it.
     gc.disable()
     try:
         Pelican(settings).run()

@@ -7,7 +7,6 @@ theme writes the A to Z list of every entry).
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 from collections import ChainMap
@@ -46,10 +45,6 @@ class DirectoryGenerator(Generator):
         except ContentErrors as exc:
             report(exc.errors)
             raise
-        # The catalogue lives as long as the build. Taking its objects out of
-        # the garbage collector's sight spares the collector walking them over
-        # and over, and spares forked workers from copying the memory it touches.
-        gc.freeze()
         errors = []
         for page in self.context.get("pages", []) + self.context.get("hidden_pages", []):
             data, problems = check_page(page.header_lines, display_path(page.source_path, self.path), catalogue)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import time
 from operator import attrgetter
@@ -11,11 +9,11 @@ from pathlib import Path
 
 from local_offer import parallel
 from local_offer.data_cache import MISSING, DataCache, digest
+from local_offer.directory_pages import announce
 from local_offer.generator import report
 from local_offer.loading import display_path
 from local_offer.output_cache import OutputCache
 from local_offer.yaml_source import ContentErrors
-from pelican import signals
 from pelican.generators import Generator
 
 from . import index_writer
@@ -61,24 +59,6 @@ def ias_entry(catalogue, options: dict):
     if entry is not None and entry.kind.id == "ias":
         return entry
     return next(iter(catalogue.of_kind("ias")), None)
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Python's cycle collector off for a while.
-
-    Building the index makes (or unpickles) hundreds of thousands of small
-    tuples and lists, none in a cycle, and each batch of them would
-    otherwise set the collector walking everything the build holds: that
-    doubled the time it takes.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class SearchGenerator(Generator):
@@ -131,36 +111,32 @@ class SearchGenerator(Generator):
             logger.error("%s is missing: run `make setup` (npm ci) to install lunr", lunr_js)
             return
         fields = index_writer.indexed_fields(options, len(catalogue.entries) + len(self.context.get("pages", [])))
-        with collector_paused():
-            prepared = self.prepared(fields)
+        prepared = self.prepared(fields)
         # Scoring, encoding and compressing the index is most of search's
         # work and nothing else in the build needs it, so a worker process
         # does it, and writes the two pages that name the files' version,
         # while the build goes on. It is collected before the site is published.
         parallel.in_background(self.write_files, writer, prepared, fields, options)
         search = self.context["search"]
-        for url in (search["url"], search["my_list_url"]):
-            # Announced here, where the sitemap listens, as the worker's signals are not seen.
-            signals.content_written.send(str(Path(self.output_path) / url / "index.html"), context=self.context)
+        announce(self, [url + "index.html" for url in (search["url"], search["my_list_url"])])
 
     def write_files(self, writer, prepared: list, fields: tuple, options: dict) -> None:
         """The search files, then the search and My list pages that name their version."""
         started = time.perf_counter()
         catalogue = self.context["catalogue"]
         groups = filters(catalogue.vocabularies, options)
-        with collector_paused():
-            data = index_writer.search_data(
-                prepared,
-                fields,
-                display_labels(catalogue.vocabularies, options),
-                self.synonyms.expansions(),
-                groups,
-                options,
-            )
-            data[LUNR_FILE] = Path(options["LUNR_JS"]).read_bytes()
-            known = DataCache(self.settings, "search-files", self.context["site_fingerprint"])
-            files = index_writer.SearchFiles(data, known)
-            known.save()
+        data = index_writer.search_data(
+            prepared,
+            fields,
+            display_labels(catalogue.vocabularies, options),
+            self.synonyms.expansions(),
+            groups,
+            options,
+        )
+        data[LUNR_FILE] = Path(options["LUNR_JS"]).read_bytes()
+        known = DataCache(self.settings, "search-files", self.context["site_fingerprint"])
+        files = index_writer.SearchFiles(data, known)
+        known.save()
         search = self.context["search"]
         search["version"] = index_writer.version(files.digests)
         # Files made from the same bytes as last time, with their costly
