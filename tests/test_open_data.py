@@ -1,7 +1,8 @@
 """Open data: Open Referral UK files, schema.org data, sitemap, feed and downloads.
 
 Every Open Referral UK file is validated against the standard's own compiled
-JSON Schemas, kept beside the repository in ``shared/openreferral-uk`` (set
+JSON Schemas, kept in the repository as test data in
+``tests/data/openreferral-uk`` (source and licence in its README; set
 OPENREFERRAL_UK_SCHEMAS to use another copy).
 """
 
@@ -24,7 +25,7 @@ from jsonschema import Draft202012Validator
 
 from tests.conftest import ROOT, Site, fixture_site
 
-ORUK = Path(os.environ.get("OPENREFERRAL_UK_SCHEMAS", ROOT.parent / "shared" / "openreferral-uk"))
+ORUK = Path(os.environ.get("OPENREFERRAL_UK_SCHEMAS", ROOT / "tests" / "data" / "openreferral-uk"))
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 PUBLIC = "https://localoffer.example.org"
