@@ -39,6 +39,13 @@ def report(errors) -> None:
         logger.error("%s", error)
 
 
+# Entry fields the entry page (theme/templates/entry.html) does not show,
+# and why; tests/test_field_coverage.py checks the page shows every other.
+LEFT_OUT = {
+    "id": "a permanent id for open data; families find the page by its address",
+    "keywords": "extra words for search to find, not text for families to read",
+}
+
 class DirectoryGenerator(Generator):
     def generate_context(self):
         try:

@@ -128,8 +128,9 @@ def _postcode(match: re.Match) -> str | None:
 
 _I = re.IGNORECASE
 BUILT_IN = (
-    Finder("an email address", re.compile(rf"[\w.%+'-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*\.[a-z]{{2,}}\b", _I)),
-    Finder("an email address", re.compile(rf"{_WORD}(?:{_DOT}{_WORD})*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_ENDINGS}\b", _I)),
+    # Each starts only where a word does, so a long word is scanned once, not once per letter.
+    Finder("an email address", re.compile(rf"(?<![\w.%+'-])[\w.%+'-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*\.[a-z]{{2,}}\b", _I)),
+    Finder("an email address", re.compile(rf"(?<![\w.%+'-]){_WORD}(?:{_DOT}{_WORD})*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_ENDINGS}\b", _I)),
     Finder("a phone number", re.compile(_PHONE)),
     Finder("a postcode", re.compile(_POSTCODE, _I), _postcode),
     Finder("a personal title and a name", re.compile(_TITLE, _I), _title_and_name),
