@@ -25,6 +25,11 @@ class Invalid(ValueError):
     """A value an editor must correct; the message says how."""
 
 
+def quoted(text: str, most: int = 40) -> str:
+    """An editor's value as a message repeats it: cut short if long, so a huge value gives a short message."""
+    return f"'{text[:most]}…'" if len(text) > most else f"'{text}'"
+
+
 def _scalar(node) -> str:
     if isinstance(node, Mapping):
         raise Invalid("must be a single value, not a list of fields")
@@ -83,7 +88,7 @@ class Pattern(FieldType):
         text = _scalar(node)
         _too_long(text, self.max_length)
         if not self._compiled.fullmatch(text):
-            raise Invalid(f"'{text}' {self.wrong}, such as '{self.example}'")
+            raise Invalid(f"{quoted(text)} {self.wrong}, such as '{self.example}'")
         return self.normalise(text)
 
     def json_schema(self, vocabularies):
@@ -138,7 +143,7 @@ class Url(FieldType):
         except ValueError:  # such as an unclosed '[' in the host
             parts = None
         if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-            raise Invalid(f"'{text}' is not a web address; write it in full, starting https://, such as '{self.example}'")
+            raise Invalid(f"{quoted(text)} is not a web address; write it in full, starting https://, such as '{self.example}'")
         return text
 
     def json_schema(self, vocabularies):
@@ -153,7 +158,7 @@ class Uuid(FieldType):
         try:
             return str(uuid.UUID(text))
         except ValueError:
-            raise Invalid(f"'{text}' is not an id in UUID form, such as '{self.example}'; or remove the line and one is made for you") from None
+            raise Invalid(f"{quoted(text)} is not an id in UUID form, such as '{self.example}'; or remove the line and one is made for you") from None
 
     def json_schema(self, vocabularies):
         return {"type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}
@@ -171,7 +176,7 @@ class Integer(FieldType):
         bounds = f"from {self.minimum} to {self.maximum}" if self.maximum is not None else f"of {self.minimum} or more"
         # At most nine digits: Python refuses to read numbers thousands of digits long.
         if not re.fullmatch(r"-?[0-9]{1,9}", text):
-            raise Invalid(f"'{text}' must be a whole number {bounds}")
+            raise Invalid(f"{quoted(text)} must be a whole number {bounds}")
         value = int(text)
         if value < self.minimum or (self.maximum is not None and value > self.maximum):
             raise Invalid(f"{value} is out of range; it must be a whole number {bounds}")
@@ -193,7 +198,7 @@ class Decimal(FieldType):
     def parse(self, node, vocabularies):
         text = _scalar(node)
         if not re.fullmatch(r"-?[0-9]{1,9}(?:\.[0-9]{1,12})?", text):
-            raise Invalid(f"'{text}' must be a number, such as {self.example}")
+            raise Invalid(f"{quoted(text)} must be a number, such as {self.example}")
         value = float(text)
         if not self.minimum <= value <= self.maximum:
             raise Invalid(f"{text} is out of range; it must be from {self.minimum:g} to {self.maximum:g}")
@@ -210,7 +215,7 @@ class Boolean(FieldType):
     def parse(self, node, vocabularies):
         text = _scalar(node)
         if text not in ("true", "false"):
-            raise Invalid(f"'{text}' must be true or false (write true or false, not yes, no, on or off)")
+            raise Invalid(f"{quoted(text)} must be true or false (write true or false, not yes, no, on or off)")
         return text == "true"
 
     def json_schema(self, vocabularies):
@@ -228,7 +233,7 @@ class Date(FieldType):
                 raise ValueError
             return datetime.date.fromisoformat(text)
         except ValueError:
-            raise Invalid(f"'{text}' is not a date; write it as year-month-day, such as {self.example}") from None
+            raise Invalid(f"{quoted(text)} is not a date; write it as year-month-day, such as {self.example}") from None
 
     def json_schema(self, vocabularies):
         return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
@@ -242,7 +247,7 @@ class Month(FieldType):
         text = _scalar(node)
         match = re.fullmatch(r"([0-9]{4})-(0[1-9]|1[0-2])", text)
         if not match:
-            raise Invalid(f"'{text}' is not a month; write it as year-month, such as {self.example}")
+            raise Invalid(f"{quoted(text)} is not a month; write it as year-month, such as {self.example}")
         return datetime.date(int(match.group(1)), int(match.group(2)), 1)
 
     def json_schema(self, vocabularies):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 
-from .fieldtypes import Group, Invalid, List
+from .fieldtypes import Group, Invalid, List, quoted
 from .schema import ContentType, Field, kind_words
 from .yaml_source import Mapping, Scalar, Sequence, SourceError
 
@@ -61,9 +61,10 @@ class Validator:
         known = {f.name: f for f in fields}
         data, present = {}, set()
         for name, (line, value) in node.items.items():
-            path = prefix + name
-            self.lines[path] = line
             field = known.get(name)
+            # A field name is shown in every message about it: never a huge one.
+            path = prefix + (name if field is not None else quoted(name).strip("'"))
+            self.lines[path] = line
             if field is None:
                 close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields are: {', '.join(known)}"

@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 
 from . import yaml_source
-from .fieldtypes import Invalid
+from .fieldtypes import Invalid, quoted
 from .schema import TERM_FIELDS
 from .validation import Validator
 from .yaml_source import ContentErrors, Mapping, Scalar, SourceError
@@ -76,7 +76,7 @@ class Vocabularies(dict):
         by_label = [t.id for t in terms.values() if wanted and wanted in t.label.casefold()]
         close = by_label or difflib.get_close_matches(wanted, list(terms), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        raise Invalid(f"'{term_id}' is not a known term; {hint}use one of: {', '.join(terms)}")
+        raise Invalid(f"{quoted(term_id)} is not a known term; {hint}use one of: {', '.join(terms)}")
 
 
 def load(path: Path, shown: str) -> Vocabularies:
