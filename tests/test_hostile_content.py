@@ -26,18 +26,12 @@ from local_offer.source_text import MAX_BYTES
 from local_offer.validation import validate
 from tests.conftest import FIXTURE_CONTENT, ROOT
 from tests.test_build_safety import snapshot
+from tests.test_validation import VALID
 from tools.check import run_checks
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(FIXTURE_CONTENT)})
 
-ENTRY_TEXT = """\
-kind: service
-name: Holiday Club
-summary: Play sessions in the school holidays.
-description: Fun activities.
-categories: [leisure]
-assured_date: 2026-01-10
-"""
+ENTRY_TEXT = VALID  # six lines: kind, name, summary, description, categories, assured_date
 
 PAGE_TEXT = "Title: Holiday help\nSlug: holiday-help\nSummary: What is on in the holidays.\n\nSome text.\n"
 

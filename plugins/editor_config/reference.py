@@ -21,14 +21,15 @@ def _type_words(kind) -> str:
     if isinstance(kind, Term):
         return f"one word from [{kind.vocabulary}](#{kind.vocabulary})"
     if isinstance(kind, List):
+        most = f" (at most {kind.max_items})" if kind.max_items else ""
         if isinstance(kind.item, Group):
-            return "a list of items, each with the fields below"
-        return f"a list: {_type_words(kind.item)}"
+            return f"a list of items{most}, each with the fields below"
+        return f"a list{most}: {_type_words(kind.item)}"
     if isinstance(kind, Group):
         return "a group of the fields below"
     if isinstance(kind, Text):
         words = "text (Markdown)" if kind.markdown else "text"
-        return f"{words}, up to {kind.max_length} characters" if kind.max_length else words
+        return f"{words}, up to {kind.max_length:,} characters"
     if isinstance(kind, Boolean):
         return "`true` or `false`"
     if isinstance(kind, Integer):

@@ -121,7 +121,7 @@ Slug = Pattern(
     r"[a-z0-9]+(?:-[a-z0-9]+)*",
     "can only use lower-case letters, numbers and single hyphens",
     "sensory-play-group",
-    max_length=80,
+    max_length=120,  # as long as a name or title it may be made from
 )
 Time = Pattern(
     r"(?:[01][0-9]|2[0-3]):[0-5][0-9]",
