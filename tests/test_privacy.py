@@ -43,6 +43,7 @@ EVASIONS = {
     "accented name": ("Ms Ó Súilleabháin asked.", "a personal title and a name", "Ms Ó"),
     "zero-width space in a name": ("Mrs Sm\u200bith asked.", "a personal title and a name", "Mrs Smith"),
     "zero-width joiner in a title": ("M\u200drs Smith asked.", "a personal title and a name", "Mrs Smith"),
+    "word joiner between title and name": ("Ask Mr\u2060Smith.", "a personal title and a name", "Mr Smith"),
     "soft hyphen in a name": ("Mr Jo\u00adnes asked.", "a personal title and a name", "Mr Jones"),
     "no-break space after a title": ("Mrs\u00a0Smith asked.", "a personal title and a name", "Mrs Smith"),
     "full-width letters": ("Ｍｒｓ Ｓｍｉｔｈ asked.", "a personal title and a name", "Mrs Smith"),

@@ -39,9 +39,10 @@ _INVISIBLE = dict.fromkeys(
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 
 
-def normalise(text: str) -> str:
-    """The text as it reads, whatever characters it is written in."""
-    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_DASHES)
+def normalise(text: str, invisible: str | None = None) -> str:
+    """The text as it reads, whatever characters it is written in; ``invisible`` replaces invisible characters."""
+    table = _INVISIBLE if invisible is None else dict.fromkeys(_INVISIBLE, invisible)
+    return unicodedata.normalize("NFKC", text).translate(table).translate(_DASHES)
 
 
 # --- what is looked for ------------------------------------------------------
@@ -158,18 +159,25 @@ def allowed_names(names) -> re.Pattern | None:
 
 
 def personal_data(text: str, finders, allowed: re.Pattern | None = None) -> list[tuple[str, str]]:
-    """(label, what was found) for everything in ``text`` that could identify someone."""
-    text = normalise(text)
-    if allowed is not None:
-        # Blanked rather than removed, so the words either side stay apart.
-        text = allowed.sub(lambda match: " " * len(match.group(0)), text)
-    found, seen = [], set()
-    for finder in finders:
-        for match in finder.pattern.finditer(text):
-            what = finder.found(match)
-            if what and (finder.label, match.start()) not in seen:
-                seen.add((finder.label, match.start()))
-                found.append((finder.label, what.strip()))
+    """(label, what was found) for everything in ``text`` that could identify someone.
+
+    An invisible character can join two words ("Mr<word joiner>Smith") as
+    well as split one ("Sm<zero-width space>ith"), so the text is read with
+    them removed and, for what that reading does not find, as spaces.
+    """
+    found = []
+    for read in dict.fromkeys((normalise(text), normalise(text, " "))):
+        if allowed is not None:
+            # Blanked rather than removed, so the words either side stay apart.
+            read = allowed.sub(lambda match: " " * len(match.group(0)), read)
+        labels = {label for label, _ in found}
+        for finder in finders:
+            if finder.label in labels:
+                continue
+            for match in finder.pattern.finditer(read):
+                what = finder.found(match)
+                if what:
+                    found.append((finder.label, what.strip()))
     # Both email patterns can find the same address.
     return list(dict.fromkeys(found))
 
