@@ -19,10 +19,10 @@ def register():
 
     Refuses a content folder holding links before anything is read, and
     copies no static file through one. Adds the generator that validates
-    and writes the directory, collects
-    the entry pages it renders in the background when the build ends,
-    reads every Markdown page with the same renderer and sanitiser as
-    entries, and keeps compiled templates for the next build.
+    and writes the directory, collects the entry pages it renders in the
+    background when the build ends, reads every Markdown page with the same
+    renderer and sanitiser as entries, and keeps compiled templates for the
+    next build.
     """
     signals.initialized.connect(refuse_links)
     signals.static_generator_finalized.connect(copy_only_ordinary_files)
