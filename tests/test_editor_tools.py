@@ -70,12 +70,13 @@ def test_new_entry_has_every_field_of_its_kind_with_a_comment_saying_if_required
         assert new(site, kind, f"New {kind}").returncode == 0
         text = (site.content / "services" / folder / f"new-{kind.replace('_', '-')}.yaml").read_text(encoding="utf-8")
         keys = re.findall(r"^([a-z_0-9]+):", text, re.M)
-        assert keys == [f.name for f in ENTRY.fields if f.allowed(kind)]
+        term = VOCABULARIES["kinds"].terms[kind]
+        assert keys == [f.name for f in ENTRY.fields if f.allowed(term)]
         for field in ENTRY.fields:
-            if not field.allowed(kind):
+            if not field.allowed(term):
                 continue
             comment = re.search(rf"^(# (?:REQUIRED|Optional).*\n(?:#   .*\n)*){field.name}:", text, re.M).group(1)
-            assert ("REQUIRED" in comment) == field.is_required(kind), (kind, field.name)
+            assert ("REQUIRED" in comment) == field.is_required(term), (kind, field.name)
             assert field.label in comment
 
 
@@ -220,9 +221,10 @@ def expected_widget(kind) -> str:
 
 
 def assert_fields_match(config_fields, schema_fields, kind=None, where=""):
+    term = VOCABULARIES["kinds"].terms[kind] if kind else None
     by_name = {f["name"]: f for f in config_fields}
     for field in schema_fields:
-        if not field.allowed(kind):
+        if not field.allowed(term):
             assert field.name not in by_name, f"{where}{field.name} is not used for {kind}"
             continue
         got = by_name.get(field.name)
@@ -231,7 +233,7 @@ def assert_fields_match(config_fields, schema_fields, kind=None, where=""):
             assert got == {"name": "kind", "label": field.label, "widget": "hidden", "default": kind}
             continue
         assert got["widget"] == expected_widget(field.type), f"{where}{field.name}"
-        assert got["required"] is field.is_required(kind), f"{where}{field.name}"
+        assert got["required"] is field.is_required(term), f"{where}{field.name}"
         item = field.type.item if isinstance(field.type, List) else field.type
         if isinstance(item, Term):
             assert [o["value"] for o in got["options"]] == list(VOCABULARIES[item.vocabulary].terms)

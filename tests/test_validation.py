@@ -97,8 +97,8 @@ CASES = {
     ),
     "school-only field on a service": (
         with_lines("designated_needs: [asd]"),
-        "content/services/holiday-club.yaml:7: designated_needs: is only used for additionally resourced "
-        "provisions (ARPs) and special schools; remove it",
+        "content/services/holiday-club.yaml:7: designated_needs: is only used for special schools and "
+        "additionally resourced provisions (ARPs); remove it",
     ),
     "duplicate key": (
         with_lines("name: Holiday Club Two"),

@@ -2,11 +2,19 @@
 
 from pelican import signals
 
-from .generator import BrowseGenerator
+from local_offer.sections import first_folder
+
+from .generator import DEFAULTS, BrowseGenerator
 
 
 def add_generator(pelican):
     return BrowseGenerator
+
+
+def sections(settings: dict) -> dict:
+    """The folders it writes, which no page may take as its address (local_offer.sections)."""
+    url = {**DEFAULTS, **settings.get("SEARCH", {})}["BROWSE_URL"]
+    return {first_folder(url): "the browse pages"}
 
 
 def register():

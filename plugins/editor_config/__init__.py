@@ -14,6 +14,11 @@ def add_generator(pelican):
     return EditorGenerator
 
 
+def sections(settings: dict) -> dict:
+    """The folders it writes, which no page may take as its address (local_offer.sections)."""
+    return {"admin": "the web editor", "schemas": "the editors' JSON Schemas"}
+
+
 def register():
     """Publish the editors' tools with the site.
 

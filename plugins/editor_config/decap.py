@@ -47,7 +47,7 @@ def _widget(kind, vocabularies) -> dict:
     return widget
 
 
-def field_config(field, vocabularies, kind: str | None = None) -> dict:
+def field_config(field, vocabularies, kind=None) -> dict:
     """One schema field as a Decap field; Decap treats fields as required unless told."""
     return {
         "name": field.name,
@@ -62,13 +62,13 @@ def entry_collection(kind: str, folder: str, path: str, vocabularies) -> dict:
     term = vocabularies["kinds"].terms[kind]
     fields = []
     for field in ENTRY.fields:
-        if not field.allowed(kind):
+        if not field.allowed(term):
             continue
         if field.name == "kind":
             # The collection decides the kind; editors never pick it.
             fields.append({"name": "kind", "label": field.label, "widget": "hidden", "default": kind})
         else:
-            fields.append(field_config(field, vocabularies, kind))
+            fields.append(field_config(field, vocabularies, term))
     return {
         "name": f"entries-{folder}",
         "label": term.get("plural", term.label),
@@ -115,7 +115,11 @@ def config(options: dict, vocabularies, site_url: str = "") -> dict:
         "create": True,
         "extension": "yaml",
         "format": "yaml",
-        "slug": "{{year}}-{{month}}-{{slug}}",
+        # The file name becomes the item's address and feed id, so it must
+        # never carry what families said: only the time it was created (in
+        # UTC; Decap makes it unique if two share a second) and the topic id.
+        # Decap fills in {{slug}} from the identifier field, so it is not used.
+        "slug": "{{year}}-{{month}}-{{day}}-{{hour}}{{minute}}{{second}}-{{fields.topic}}",
         "identifier_field": "you_said",
         "summary": "{{received}}: {{topic}} ({{status}})",
         "fields": [field_config(f, vocabularies) for f in FEEDBACK.fields],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from local_offer.fieldtypes import Boolean, Group, Integer, List, Term, Text
 from local_offer.schema import ENTRY, FEEDBACK, PAGE
-from local_offer.validation import KIND_NAMES
 
 HEADER = """\
 # Field reference
@@ -22,14 +21,15 @@ def _type_words(kind) -> str:
     if isinstance(kind, Term):
         return f"one word from [{kind.vocabulary}](#{kind.vocabulary})"
     if isinstance(kind, List):
+        most = f" (at most {kind.max_items})" if kind.max_items else ""
         if isinstance(kind.item, Group):
-            return "a list of items, each with the fields below"
-        return f"a list: {_type_words(kind.item)}"
+            return f"a list of items{most}, each with the fields below"
+        return f"a list{most}: {_type_words(kind.item)}"
     if isinstance(kind, Group):
         return "a group of the fields below"
     if isinstance(kind, Text):
         words = "text (Markdown)" if kind.markdown else "text"
-        return f"{words}, up to {kind.max_length} characters" if kind.max_length else words
+        return f"{words}, up to {kind.max_length:,} characters"
     if isinstance(kind, Boolean):
         return "`true` or `false`"
     if isinstance(kind, Integer):
@@ -38,23 +38,23 @@ def _type_words(kind) -> str:
     return f"such as `{kind.example}`"
 
 
-def _required_words(field) -> str:
+def _required_words(field, vocabularies) -> str:
     if field.required:
         return "yes"
-    if field.required_for:
-        return "for " + " and ".join(KIND_NAMES[k] for k in sorted(field.required_for))
+    if field.required_for is not None:
+        return "for " + field.required_for.words(vocabularies)
     return "no"
 
 
-def _table(fields, prefix: str = "") -> list[str]:
+def _table(fields, vocabularies, prefix: str = "") -> list[str]:
     lines = ["| Field | What it is | Required | What to write |", "| --- | --- | --- | --- |"]
     groups = []
     for field in fields:
         only = ""
-        if field.only_for:
-            only = " Only for " + " and ".join(KIND_NAMES[k] for k in sorted(field.only_for)) + "."
+        if field.only_for is not None:
+            only = " Only for " + field.only_for.words(vocabularies) + "."
         lines.append(
-            f"| `{prefix}{field.name}` | {field.label}: {field.help}{only} | {_required_words(field)} "
+            f"| `{prefix}{field.name}` | {field.label}: {field.help}{only} | {_required_words(field, vocabularies)} "
             f"| {_type_words(field.type)} |"
         )
         inner = field.type.item if isinstance(field.type, List) else field.type
@@ -62,7 +62,7 @@ def _table(fields, prefix: str = "") -> list[str]:
             groups.append((field, inner))
     for field, group in groups:
         lines += ["", f"Each item of `{prefix}{field.name}`:", ""]
-        lines += _table(group.fields.values(), f"{prefix}{field.name}.")
+        lines += _table(group.fields.values(), vocabularies, f"{prefix}{field.name}.")
     return lines
 
 
@@ -79,7 +79,7 @@ def field_reference(vocabularies) -> str:
         ("You said, we did items", FEEDBACK, "`content/feedback/<year>-<month>-<name>.yaml`"),
         ("Information pages", PAGE, "the header lines at the top of `content/pages/<name>.md`"),
     ):
-        sections.append(f"## {title}\n\nIn {where}.\n\n" + "\n".join(_table(content_type.fields)) + "\n")
+        sections.append(f"## {title}\n\nIn {where}.\n\n" + "\n".join(_table(content_type.fields, vocabularies)) + "\n")
     sections.append("## Word lists\n\nFields marked \"one word from\" a list take one of these words (on the left).\n")
     for name in used:
         rows = "\n".join(f"| `{t.id}` | {t.label} |" for t in vocabularies[name])

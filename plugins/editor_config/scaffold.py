@@ -14,7 +14,7 @@ import textwrap
 import unicodedata
 
 from local_offer.fieldtypes import Group, List, Term
-from local_offer.validation import KIND_NAMES
+from local_offer.schema import kind_words
 
 
 def slugify(name: str) -> str:
@@ -24,13 +24,13 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def _need(field, kind: str | None) -> str:
+def _need(field, kind) -> str:
     if not field.is_required(kind):
         return "Optional"
-    return "REQUIRED" + (f" for {KIND_NAMES[kind]}" if kind in field.required_for else "")
+    return "REQUIRED" + (f" for {kind_words(kind)}" if not field.required else "")
 
 
-def _about(field, kind: str | None, vocabularies) -> str:
+def _about(field, kind, vocabularies) -> str:
     text = f"{_need(field, kind)}. {field.label}: {field.help}"
     many = isinstance(field.type, List)
     item = field.type.item if many else field.type
@@ -83,7 +83,8 @@ def new_file(content_type, vocabularies, kind: str | None = None, values: dict |
         f"# A new {content_type.label.lower()}. Fill in every field marked REQUIRED, and any others that apply.",
         "# Leave a line empty if it does not apply. Then run: make check",
     ]
-    return "\n".join(heading + [""] + _fields(content_type.fields, kind, vocabularies, values or {})) + "\n"
+    term = vocabularies["kinds"].terms[kind] if kind else None
+    return "\n".join(heading + [""] + _fields(content_type.fields, term, vocabularies, values or {})) + "\n"
 
 
 def quoted(text: str) -> str:

@@ -36,8 +36,7 @@ def _allow_empty(schema: dict) -> dict:
 
 def entry_schema(vocabularies, schema_id: str = "") -> dict:
     """One schema for every kind; ``kind`` decides which fields apply."""
-    kinds = list(vocabularies["kinds"].terms)
-    variants = {kind: _allow_empty(object_schema(ENTRY.fields, vocabularies, kind)) for kind in kinds}
+    variants = {kind.id: _allow_empty(object_schema(ENTRY.fields, vocabularies, kind)) for kind in vocabularies["kinds"]}
     # Every field of every kind at the top level, so completion works before
     # the kind is filled in; the per-kind schemas below do the checking.
     union = {}

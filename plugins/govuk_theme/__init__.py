@@ -9,7 +9,7 @@ from pelican import signals
 
 from . import brand
 from .assets import ThemeAssetsGenerator
-from .site_pages import SitePagesGenerator
+from .site_pages import PAGES, SitePagesGenerator
 from .templating import add_govuk_templates
 
 logger = logging.getLogger(__name__)
@@ -27,6 +27,11 @@ def merge_brand(pelican) -> None:
 
 def add_generators(pelican):
     return [ThemeAssetsGenerator, SitePagesGenerator]
+
+
+def sections(settings: dict) -> dict:
+    """The folders it writes, which no page may take as its address (local_offer.sections)."""
+    return {save_as.split("/")[0]: f"the {template} page" for template, save_as, _ in PAGES if "/" in save_as}
 
 
 def register():

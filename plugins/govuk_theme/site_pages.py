@@ -23,7 +23,7 @@ class SitePagesGenerator(Generator):
         # the A to Z shows every entry and the schools page the schools and ARPs.
         shown = {
             "entries": "\n".join(e.digest for e in catalogue.entries),
-            "schools": "\n".join(e.digest for e in catalogue.of_kind("special_school") + catalogue.of_kind("arp")),
+            "schools": "\n".join(e.digest for e in catalogue.entries if e.is_school),
         }
         index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
         pages = [(index_url + "index.html", "entries", {"url": index_url}, shown["entries"])]

@@ -3,9 +3,11 @@
 from pelican import signals
 
 from .checks import check  # noqa: F401 - run by make check
+from .content_files import copy_only_ordinary_files, refuse_links
 from .data_cache import keep_compiled_templates
 from .generator import DirectoryGenerator, finish_entry_pages
 from .pages import use_page_reader
+from .sections import sections  # noqa: F401 - the folders it writes, for make check and the build
 
 
 def add_generator(pelican):
@@ -15,11 +17,15 @@ def add_generator(pelican):
 def register():
     """Publish directory entries and read information pages safely.
 
-    Adds the generator that validates and writes the directory, collects
-    the entry pages it renders in the background when the build ends,
-    reads every Markdown page with the same renderer and sanitiser as
-    entries, and keeps compiled templates for the next build.
+    Refuses a content folder holding links before anything is read, and
+    copies no static file through one. Adds the generator that validates
+    and writes the directory, collects the entry pages it renders in the
+    background when the build ends, reads every Markdown page with the same
+    renderer and sanitiser as entries, and keeps compiled templates for the
+    next build.
     """
+    signals.initialized.connect(refuse_links)
+    signals.static_generator_finalized.connect(copy_only_ordinary_files)
     signals.get_generators.connect(add_generator)
     signals.finalized.connect(finish_entry_pages)
     signals.readers_init.connect(use_page_reader)

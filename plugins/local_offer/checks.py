@@ -1,16 +1,19 @@
 """``make check`` for the directory: entries, vocabularies and page headers.
 
 The same loading and validation code as the build, without Pelican, so an
-editor gets every problem in every file in a second or two.
+editor gets every problem in every file in a second or two. Links out of the
+content folder are looked for first, before any file is read.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .content_files import not_ordinary
 from .loading import display_path, load_catalogue
-from .pages import check_page, split_header
-from .yaml_source import ContentErrors, SourceError
+from .pages import check_page, read_page, slug_line
+from .sections import slug_problems
+from .yaml_source import ContentErrors
 
 
 def page_files(content_path: Path, settings: dict) -> list[Path]:
@@ -22,20 +25,25 @@ def page_files(content_path: Path, settings: dict) -> list[Path]:
 
 def check(content_path: Path, settings: dict, shared: dict):
     """Return (problems, counts); leave the catalogue in ``shared`` for later checks."""
+    links = not_ordinary(content_path)
+    if links:
+        return links, {}
     try:
         catalogue = load_catalogue(content_path, settings)
     except ContentErrors as exc:
         return exc.errors, {}
     shared["catalogue"] = catalogue
-    problems, slugs = [], {}
+    problems, slugs = [], []
     for path in page_files(content_path, settings):
         shown = display_path(path, content_path)
-        header, _ = split_header(path.read_text(encoding="utf-8"))
+        header, _, errors = read_page(path, shown)
+        problems += errors
+        if errors:
+            continue
         data, errors = check_page(header, shown, catalogue)
         problems += errors
         if "slug" in data:
-            if data["slug"] in slugs:
-                problems.append(SourceError(shown, 1, "slug", f"'{data['slug']}' is already used by {slugs[data['slug']]}"))
-            slugs[data["slug"]] = shown
-    shared["page_slugs"] = set(slugs)
+            slugs.append((shown, slug_line(header), data["slug"]))
+    problems += slug_problems(slugs, catalogue.entries, settings)
+    shared["page_slugs"] = {slug for _, _, slug in slugs}
     return problems, {"entries": len(catalogue.entries), "pages": len(slugs)}

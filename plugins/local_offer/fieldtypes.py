@@ -5,6 +5,10 @@ read the text an editor wrote (``parse``), how to describe itself to editors'
 tools (``json_schema``) and which Decap CMS widget edits it (``widget``).
 ``parse`` returns the value or raises ``Invalid`` with a message that says
 what to write instead.
+
+Every value has a limit on its size (text a maximum length, a list of
+free-form items a maximum count), so a mistake or a hostile pull request
+cannot publish megabytes of text on a page and in every open-data file.
 """
 
 from __future__ import annotations
@@ -19,6 +23,11 @@ from .yaml_source import Mapping, Sequence
 
 class Invalid(ValueError):
     """A value an editor must correct; the message says how."""
+
+
+def quoted(text: str, most: int = 40) -> str:
+    """An editor's value as a message repeats it: cut short if long, so a huge value gives a short message."""
+    return f"'{text[:most]}…'" if len(text) > most else f"'{text}'"
 
 
 def _scalar(node) -> str:
@@ -40,8 +49,15 @@ class FieldType:
         raise NotImplementedError
 
 
+def _too_long(text: str, limit: int) -> None:
+    if len(text) > limit:
+        raise Invalid(f"is {len(text):,} characters long; the most it may be is {limit:,}, so shorten it")
+
+
 class Text(FieldType):
-    def __init__(self, max_length: int | None = None, markdown: bool = False, multiline: bool | None = None):
+    """Text of at most ``max_length`` characters: every text field says how long it may be."""
+
+    def __init__(self, max_length: int, markdown: bool = False, multiline: bool | None = None):
         self.max_length = max_length
         self.markdown = markdown
         self.widget = "markdown" if markdown else ("text" if multiline else "string")
@@ -50,22 +66,19 @@ class Text(FieldType):
         text = _scalar(node)
         if not text:
             raise Invalid("is blank; write it in, or remove the line if the field is optional")
-        if self.max_length and len(text) > self.max_length:
-            raise Invalid(f"is {len(text)} characters long; keep it to {self.max_length} or fewer")
+        _too_long(text, self.max_length)
         return text
 
     def json_schema(self, vocabularies):
-        schema = {"type": "string", "minLength": 1, "pattern": r"\S"}
-        if self.max_length:
-            schema["maxLength"] = self.max_length
-        return schema
+        return {"type": "string", "minLength": 1, "maxLength": self.max_length, "pattern": r"\S"}
 
 
 class Pattern(FieldType):
     """Text of a fixed shape; ``normalise`` turns the accepted text into its stored form."""
 
-    def __init__(self, regex: str, wrong: str, example: str, normalise=str):
+    def __init__(self, regex: str, wrong: str, example: str, normalise=str, max_length: int = 100):
         self.regex = regex
+        self.max_length = max_length
         self._compiled = re.compile(regex)
         self.wrong = wrong
         self.example = example
@@ -73,12 +86,13 @@ class Pattern(FieldType):
 
     def parse(self, node, vocabularies):
         text = _scalar(node)
+        _too_long(text, self.max_length)
         if not self._compiled.fullmatch(text):
-            raise Invalid(f"'{text}' {self.wrong}, such as '{self.example}'")
+            raise Invalid(f"{quoted(text)} {self.wrong}, such as '{self.example}'")
         return self.normalise(text)
 
     def json_schema(self, vocabularies):
-        return {"type": "string", "pattern": "^(?:" + self.regex + ")$"}
+        return {"type": "string", "maxLength": self.max_length, "pattern": "^(?:" + self.regex + ")$"}
 
 
 def _postcode(text: str) -> str:
@@ -101,11 +115,13 @@ Email = Pattern(
     r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
     "is not an email address",
     "sendteam@example.org",
+    max_length=254,  # the longest an address can be (RFC 5321)
 )
 Slug = Pattern(
     r"[a-z0-9]+(?:-[a-z0-9]+)*",
     "can only use lower-case letters, numbers and single hyphens",
     "sensory-play-group",
+    max_length=120,  # as long as a name or title it may be made from
 )
 Time = Pattern(
     r"(?:[01][0-9]|2[0-3]):[0-5][0-9]",
@@ -116,16 +132,22 @@ Time = Pattern(
 
 class Url(FieldType):
     example = "https://www.sthelens.gov.uk/"
+    # Browsers and search engines handle addresses up to about this long.
+    max_length = 2000
 
     def parse(self, node, vocabularies):
         text = _scalar(node)
-        parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-            raise Invalid(f"'{text}' is not a web address; write it in full, starting https://, such as '{self.example}'")
+        _too_long(text, self.max_length)
+        try:
+            parts = urlsplit(text)
+        except ValueError:  # such as an unclosed '[' in the host
+            parts = None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+            raise Invalid(f"{quoted(text)} is not a web address; write it in full, starting https://, such as '{self.example}'")
         return text
 
     def json_schema(self, vocabularies):
-        return {"type": "string", "pattern": r"^https?://[^\s/]+[^\s]*$"}
+        return {"type": "string", "maxLength": self.max_length, "pattern": r"^https?://[^\s/]+[^\s]*$"}
 
 
 class Uuid(FieldType):
@@ -136,7 +158,7 @@ class Uuid(FieldType):
         try:
             return str(uuid.UUID(text))
         except ValueError:
-            raise Invalid(f"'{text}' is not an id in UUID form, such as '{self.example}'; or remove the line and one is made for you") from None
+            raise Invalid(f"{quoted(text)} is not an id in UUID form, such as '{self.example}'; or remove the line and one is made for you") from None
 
     def json_schema(self, vocabularies):
         return {"type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"}
@@ -152,8 +174,9 @@ class Integer(FieldType):
     def parse(self, node, vocabularies):
         text = _scalar(node)
         bounds = f"from {self.minimum} to {self.maximum}" if self.maximum is not None else f"of {self.minimum} or more"
-        if not re.fullmatch(r"-?[0-9]+", text):
-            raise Invalid(f"'{text}' must be a whole number {bounds}")
+        # At most nine digits: Python refuses to read numbers thousands of digits long.
+        if not re.fullmatch(r"-?[0-9]{1,9}", text):
+            raise Invalid(f"{quoted(text)} must be a whole number {bounds}")
         value = int(text)
         if value < self.minimum or (self.maximum is not None and value > self.maximum):
             raise Invalid(f"{value} is out of range; it must be a whole number {bounds}")
@@ -174,8 +197,8 @@ class Decimal(FieldType):
 
     def parse(self, node, vocabularies):
         text = _scalar(node)
-        if not re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", text):
-            raise Invalid(f"'{text}' must be a number, such as {self.example}")
+        if not re.fullmatch(r"-?[0-9]{1,9}(?:\.[0-9]{1,12})?", text):
+            raise Invalid(f"{quoted(text)} must be a number, such as {self.example}")
         value = float(text)
         if not self.minimum <= value <= self.maximum:
             raise Invalid(f"{text} is out of range; it must be from {self.minimum:g} to {self.maximum:g}")
@@ -192,7 +215,7 @@ class Boolean(FieldType):
     def parse(self, node, vocabularies):
         text = _scalar(node)
         if text not in ("true", "false"):
-            raise Invalid(f"'{text}' must be true or false (write true or false, not yes, no, on or off)")
+            raise Invalid(f"{quoted(text)} must be true or false (write true or false, not yes, no, on or off)")
         return text == "true"
 
     def json_schema(self, vocabularies):
@@ -210,7 +233,7 @@ class Date(FieldType):
                 raise ValueError
             return datetime.date.fromisoformat(text)
         except ValueError:
-            raise Invalid(f"'{text}' is not a date; write it as year-month-day, such as {self.example}") from None
+            raise Invalid(f"{quoted(text)} is not a date; write it as year-month-day, such as {self.example}") from None
 
     def json_schema(self, vocabularies):
         return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
@@ -224,7 +247,7 @@ class Month(FieldType):
         text = _scalar(node)
         match = re.fullmatch(r"([0-9]{4})-(0[1-9]|1[0-2])", text)
         if not match:
-            raise Invalid(f"'{text}' is not a month; write it as year-month, such as {self.example}")
+            raise Invalid(f"{quoted(text)} is not a month; write it as year-month, such as {self.example}")
         return datetime.date(int(match.group(1)), int(match.group(2)), 1)
 
     def json_schema(self, vocabularies):
@@ -252,16 +275,24 @@ class Term(FieldType):
 
 
 class List(FieldType):
+    """A list. Terms cannot repeat, so a list of terms is as long as its vocabulary at most;
+    any other list says how many items it may hold."""
+
     widget = "list"
 
-    def __init__(self, item: FieldType, min_items: int = 0):
+    def __init__(self, item: FieldType, min_items: int = 0, max_items: int | None = None):
+        if max_items is None and not isinstance(item, Term):
+            raise TypeError("a list of anything but terms needs max_items")
         self.item = item
         self.min_items = min_items
+        self.max_items = max_items
 
     def json_schema(self, vocabularies):
         schema = {"type": "array", "items": self.item.json_schema(vocabularies)}
         if self.min_items:
             schema["minItems"] = self.min_items
+        if self.max_items:
+            schema["maxItems"] = self.max_items
         # The validator refuses a repeated value in any list of single values.
         if not isinstance(self.item, Group):
             schema["uniqueItems"] = True

@@ -19,7 +19,8 @@ from pelican.utils import get_relative_path, path_to_url
 from . import parallel
 from .loading import display_path, load_catalogue
 from .output_cache import OutputCache, site_fingerprint, write_new
-from .pages import check_page
+from .pages import check_page, slug_line
+from .sections import slug_problems
 from .yaml_source import ContentErrors
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,13 @@ def report(errors) -> None:
         logger.error("%s", error)
 
 
+# Entry fields the entry page (theme/templates/entry.html) does not show,
+# and why; tests/test_field_coverage.py checks the page shows every other.
+LEFT_OUT = {
+    "id": "a permanent id for open data; families find the page by its address",
+    "keywords": "extra words for search to find, not text for families to read",
+}
+
 class DirectoryGenerator(Generator):
     def generate_context(self):
         try:
@@ -45,13 +53,18 @@ class DirectoryGenerator(Generator):
         except ContentErrors as exc:
             report(exc.errors)
             raise
-        errors = []
+        errors, slugs = [], []
         for page in self.context.get("pages", []) + self.context.get("hidden_pages", []):
-            data, problems = check_page(page.header_lines, display_path(page.source_path, self.path), catalogue)
+            shown = display_path(page.source_path, self.path)
+            data, problems = check_page(page.header_lines, shown, catalogue)
             errors += problems
+            if "slug" in data:
+                slugs.append((shown, slug_line(page.header_lines), data["slug"]))
             # The validated header (topics as Terms) for plugins that file pages by topic.
             page.checked = data
             page.related_entries = [catalogue.by_slug[slug] for slug in data["related"]]
+        # As make check does: a page may not take an address the site writes itself.
+        errors += slug_problems(slugs, catalogue.entries, self.settings)
         if errors:
             report(errors)
             raise ContentErrors(errors)

@@ -18,6 +18,7 @@ from . import vocabularies as vocabulary_data
 from .model import Entry, Record
 from .data_cache import MISSING, DataCache, code_fingerprint, digest
 from .rendering import Renderer
+from .source_text import read_bytes
 from .fieldtypes import Slug
 from .schema import ENTRY, ContentType
 from .validation import validate
@@ -64,8 +65,7 @@ def read_records(
     for inside in yaml_files(folder):
         path = os.path.join(folder, inside)
         shown = os.path.join(shown_folder, inside)
-        with open(path, "rb") as file:
-            raw = file.read()
+        raw = read_bytes(path)  # never more than a content file may hold
         key = digest(shown, raw)
         found.append((path, shown, raw, key, cache.get(key) if cache else MISSING))
 

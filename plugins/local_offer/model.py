@@ -68,7 +68,8 @@ class Entry(Record):
 
     @property
     def is_school(self) -> bool:
-        return self.kind.id in ("special_school", "arp")
+        """A school or a base in one (``school: true`` on its kind in the kinds vocabulary)."""
+        return self.kind.get("school", False)
 
     @property
     def all_needs(self) -> list:

@@ -3,10 +3,14 @@
 Pages are read with the same renderer and sanitiser as entry descriptions,
 and their headers are checked against the PAGE content type with errors
 naming the file and the line, to the same standard as directory entries.
+The build and ``make check`` read a page's file the same way
+(``read_page``), so both give the same message for a file that is not
+text or is too long.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
 from pelican.readers import BaseReader
@@ -15,8 +19,16 @@ from .fieldtypes import List
 from .loading import display_path
 from .rendering import Renderer
 from .schema import PAGE
+from .source_text import decode, read_bytes
 from .validation import validate
-from .yaml_source import Mapping, Scalar, Sequence, SourceError
+from .yaml_source import ContentErrors, Mapping, Scalar, Sequence, SourceError
+
+logger = logging.getLogger(__name__)
+
+# The longest a page's text may be, in characters: about 15,000 words, three
+# times the longest guide. A page longer than that needs splitting for
+# families to read it, and anything far longer is a mistake or an attack.
+MAX_BODY = 100_000
 
 
 _HEADER_LINE = re.compile(r"([A-Za-z_]+):\s*(.*)")
@@ -31,6 +43,30 @@ def split_header(text: str) -> tuple[list[tuple[int, str, str]], str]:
             return header, "".join(lines[number - 1 :])
         header.append((number, match.group(1).lower(), match.group(2).strip()))
     return header, ""
+
+
+def read_page(path, shown: str) -> tuple[list, str, list[SourceError]]:
+    """A page file's header lines (as split_header gives them), its Markdown body, and what is wrong with the file."""
+    text, errors = decode(read_bytes(path), shown)
+    if text is None:
+        return [], "", errors
+    header, body = split_header(text)
+    if len(body) > MAX_BODY:
+        line = (header[-1][0] + 1) if header else 1
+        errors.append(
+            SourceError(
+                shown,
+                line,
+                "",
+                f"the page text is {len(body):,} characters long; the most is {MAX_BODY:,}, so split it into shorter pages",
+            )
+        )
+    return header, body, errors
+
+
+def slug_line(header: list[tuple[int, str, str]]) -> int:
+    """The line of a page's Slug header (1 if it has none)."""
+    return next((number for number, key, _ in header if key == "slug"), 1)
 
 
 def header_node(header: list[tuple[int, str, str]]) -> Mapping:
@@ -54,6 +90,11 @@ def check_page(header, shown: str, catalogue):
     ``data["related"]`` keeps only slugs that exist.
     """
     data, lines, errors = validate(header_node(header), PAGE, shown, catalogue.vocabularies)
+    first = {}
+    for number, key, _ in header:
+        if key in first:
+            errors.append(SourceError(shown, number, key, f"is given twice (first on line {first[key]}); keep one"))
+        first.setdefault(key, number)
     for index, slug in enumerate(data.get("related", [])):
         if slug not in catalogue.by_slug:
             errors.append(
@@ -74,9 +115,17 @@ class PageReader(BaseReader):
         self.render = Renderer(settings.get("SITEURL", ""))
 
     def read(self, source_path):
-        with open(source_path, encoding="utf-8") as handle:
-            header, body = split_header(handle.read())
-        metadata = {key: self.process_metadata(key, value) for _, key, value in header}
+        header, body, errors = read_page(source_path, display_path(source_path, self.settings["PATH"]))
+        if errors:
+            # Logged here in make check's words: Pelican reports only that it
+            # "could not process" the file.
+            for error in errors:
+                logger.error("%s", error)
+            raise ContentErrors(errors)
+        # Only the page's own fields: anything else (Pelican's save_as,
+        # template or status) is refused when the header is checked, and must
+        # not act meanwhile.
+        metadata = {key: self.process_metadata(key, value) for _, key, value in header if key in PAGE.by_name}
         # Kept with their line numbers so the header is validated without
         # reading the file again (local_offer.generator).
         metadata["header_lines"] = header

@@ -31,8 +31,35 @@ from .fieldtypes import (
     Uuid,
 )
 
-SCHOOL_KINDS = frozenset({"special_school", "arp"})
-SERVICE_KINDS = frozenset({"service", "ias"})
+@dataclasses.dataclass(frozen=True)
+class KindsWhere:
+    """The kinds of entry whose term in the kinds vocabulary has ``attribute`` set to ``value``.
+
+    What a kind is (a school, or not) is said in ``vocabularies.yaml`` (see
+    ``KIND``), so a council can add a kind of entry without changing code.
+    """
+
+    attribute: str
+    value: bool = True
+
+    def __contains__(self, kind) -> bool:
+        """``kind`` is a term of the kinds vocabulary, or None when the entry has no valid kind."""
+        return kind is not None and kind.get(self.attribute, False) == self.value
+
+    def words(self, vocabularies) -> str:
+        """These kinds as a message names them: "special schools and additionally resourced provisions (ARPs)"."""
+        names = [kind_words(kind) for kind in vocabularies["kinds"] if kind in self]
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def kind_words(kind) -> str:
+    """One kind as a message names it: its plural, lower case as in a sentence."""
+    plural = kind.get("plural") or kind.label
+    return plural[:1].lower() + plural[1:]
+
+
+SCHOOLS = KindsWhere("school")
+NOT_SCHOOLS = KindsWhere("school", False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,15 +69,16 @@ class Field:
     label: str
     help: str
     required: bool = False
-    # For entries, the kinds a field is required for, or allowed on at all.
-    required_for: frozenset = frozenset()
-    only_for: frozenset = frozenset()
+    # For entries, the kinds a field is required for, or allowed on at all
+    # (None: every kind). ``kind`` below is a term of the kinds vocabulary.
+    required_for: KindsWhere | None = None
+    only_for: KindsWhere | None = None
 
-    def allowed(self, kind: str | None) -> bool:
-        return not self.only_for or kind in self.only_for
+    def allowed(self, kind) -> bool:
+        return self.only_for is None or kind in self.only_for
 
-    def is_required(self, kind: str | None) -> bool:
-        return self.required or kind in self.required_for
+    def is_required(self, kind) -> bool:
+        return self.required or (self.required_for is not None and kind in self.required_for)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,7 +147,7 @@ LOCATION = Group(
     Field("longitude", Decimal(-8.7, 2.0, "-2.7384"), "Longitude", "Only if known exactly; used for the map link."),
     Field(
         "accessibility",
-        Text(multiline=True),
+        Text(max_length=1000, multiline=True),
         "Venue accessibility",
         "Step-free access, accessible toilets, parking, hearing loops, quiet spaces.",
     ),
@@ -153,7 +181,30 @@ ADMISSIONS = Group(
         "The admitting authority, usually the council.",
         required=True,
     ),
-    Field("details", Text(markdown=True), "How admission works", "Anything else families should know about getting a place."),
+    Field("details", Text(max_length=10_000, markdown=True), "How admission works", "Anything else families should know about getting a place."),
+)
+
+# What each term of the kinds vocabulary says about its kind of entry,
+# checked when the vocabularies are read.
+KIND = Group(
+    Field("label", Text(max_length=80), "Label", "What one is called, such as 'Special school'.", required=True),
+    Field("plural", Text(max_length=80), "Plural", "What several are called, such as 'Special schools'.", required=True),
+    Field("description", Text(max_length=400), "Description", "One or two sentences for families.", required=True),
+    Field("noun", Text(max_length=40), "Noun", "What its page calls it: 'About this school'.", required=True),
+    Field(
+        "school",
+        Boolean(),
+        "Is a school",
+        "true for a school or a base in one: it has phases, designated needs and admissions, and is listed "
+        "on the schools page; false for a service.",
+        required=True,
+    ),
+    Field(
+        "advice",
+        Boolean(),
+        "Gives advice",
+        "true for information, advice and support: search offers it when it finds nothing.",
+    ),
 )
 
 ENTRY = ContentType(
@@ -172,7 +223,7 @@ ENTRY = ContentType(
             "One plain sentence saying what it is and who it is for. Shown in search results.",
             required=True,
         ),
-        Field("description", Text(markdown=True), "Description", "What it offers, in plain English. Markdown.", required=True),
+        Field("description", Text(max_length=20_000, markdown=True), "Description", "What it offers, in plain English. Markdown.", required=True),
         Field("organization", Text(max_length=120), "Run by", "The organisation that runs it."),
         Field("status", Term("statuses"), "Status", "active, temporarily_closed or inactive. Leave it out if it is open."),
         Field(
@@ -183,20 +234,20 @@ ENTRY = ContentType(
         ),
         Field("url", Url(), "Website", "Its own website, starting https://."),
         Field("email", Email, "Email", "A team mailbox, never a member of staff's own address."),
-        Field("phones", List(PHONE), "Phone numbers", "Numbers families can call."),
+        Field("phones", List(PHONE, max_items=10), "Phone numbers", "Numbers families can call."),
         Field(
             "minimum_age",
             Integer(0, 25),
             "Youngest age",
             "The youngest age it is for, from 0 to 25.",
-            required_for=SCHOOL_KINDS,
+            required_for=SCHOOLS,
         ),
         Field(
             "maximum_age",
             Integer(0, 25),
             "Oldest age",
             "The oldest age it is for, from 0 to 25.",
-            required_for=SCHOOL_KINDS,
+            required_for=SCHOOLS,
         ),
         Field(
             "categories",
@@ -210,39 +261,39 @@ ENTRY = ContentType(
             List(Term("needs")),
             "Needs",
             "The needs it is for. Leave it out if it is for all needs.",
-            only_for=SERVICE_KINDS,
+            only_for=NOT_SCHOOLS,
         ),
         Field(
             "designated_needs",
             List(Term("needs"), min_items=1),
             "Designated needs",
             "The needs the school or base is designated for.",
-            required_for=SCHOOL_KINDS,
-            only_for=SCHOOL_KINDS,
+            required_for=SCHOOLS,
+            only_for=SCHOOLS,
         ),
         Field(
             "phases",
             List(Term("phases"), min_items=1),
             "Phases",
             "early-years, primary, secondary or post-16.",
-            required_for=SCHOOL_KINDS,
-            only_for=SCHOOL_KINDS,
+            required_for=SCHOOLS,
+            only_for=SCHOOLS,
         ),
-        Field("places", Integer(1), "Number of places", "Only if known.", only_for=SCHOOL_KINDS),
+        Field("places", Integer(1), "Number of places", "Only if known.", only_for=SCHOOLS),
         Field(
             "admissions",
             ADMISSIONS,
             "Admissions",
             "How a child gets a place.",
-            required_for=SCHOOL_KINDS,
-            only_for=SCHOOL_KINDS,
+            required_for=SCHOOLS,
+            only_for=SCHOOLS,
         ),
         Field("free", Boolean(), "Free", "true if it is free to use, false if there is a charge. Leave it out if unsure."),
         Field("fees", Text(max_length=300), "Costs", "What it costs, in words, when it is not free."),
-        Field("cost_options", List(COST_OPTION), "Prices", "Each price, if there are set charges."),
+        Field("cost_options", List(COST_OPTION, max_items=20), "Prices", "Each price, if there are set charges."),
         Field(
             "eligibility_description",
-            Text(markdown=True),
+            Text(max_length=5000, markdown=True),
             "Who can use it",
             "Who it is for and anything they need, such as living in St Helens.",
         ),
@@ -252,10 +303,10 @@ ENTRY = ContentType(
             "How to get it",
             "For example self-referral, professional-referral or drop-in.",
         ),
-        Field("application_process", Text(markdown=True), "How to ask for it", "The steps to get this help. Markdown."),
-        Field("locations", List(LOCATION), "Where it is", "Addresses where it happens."),
-        Field("schedules", List(SCHEDULE), "Opening times", "When it is open."),
-        Field("keywords", List(Text(max_length=60)), "Other words", "Extra words families might search for."),
+        Field("application_process", Text(max_length=10_000, markdown=True), "How to ask for it", "The steps to get this help. Markdown."),
+        Field("locations", List(LOCATION, max_items=50), "Where it is", "Addresses where it happens."),
+        Field("schedules", List(SCHEDULE, max_items=30), "Opening times", "When it is open."),
+        Field("keywords", List(Text(max_length=60), max_items=30), "Other words", "Extra words families might search for."),
         Field(
             "assured_date",
             Date(),
@@ -283,16 +334,16 @@ FEEDBACK = ContentType(
         Field("needs", List(Term("needs")), "Needs", "The needs it concerns."),
         Field(
             "you_said",
-            Text(multiline=True),
+            Text(max_length=2000, multiline=True),
             "You said",
             "A summary of what people told us. Never include names, emails, phone numbers or postcodes.",
             required=True,
         ),
-        Field("response", Text(multiline=True), "Our response", "What we did, are doing or will do.", required=True),
+        Field("response", Text(max_length=4000, multiline=True), "Our response", "What we did, are doing or will do.", required=True),
         Field("status", Term("feedback_statuses"), "Status", "we-did, we-are-doing, we-will or we-cant.", required=True),
-        Field("reason", Text(multiline=True), "Why we can't", "Only when the status is we-cant."),
+        Field("reason", Text(max_length=2000, multiline=True), "Why we can't", "Only when the status is we-cant."),
         Field("response_date", Date(), "Date of our response", "Such as 2025-06-15.", required=True),
-        Field("related", List(Slug), "Related pages", "Slugs of directory entries or information pages it is about."),
+        Field("related", List(Slug, max_items=20), "Related pages", "Slugs of directory entries or information pages it is about."),
     ),
     rules=(
         Rule("A we-can't item gives its reason, and only then.", _cant_needs_reason),
@@ -308,13 +359,17 @@ PAGE = ContentType(
         Field("title", Text(max_length=120), "Title", "The page heading.", required=True),
         Field("slug", Slug, "Web address name", "The page address, such as ehc-plans.", required=True),
         Field("summary", Text(max_length=250), "Summary", "One or two sentences saying what the page covers.", required=True),
-        Field("related", List(Slug), "Related entries", "Slugs of directory entries to list beside the page."),
+        Field("related", List(Slug, max_items=20), "Related entries", "Slugs of directory entries to list beside the page."),
         Field("topics", List(Term("categories")), "Types of help", "Categories the page belongs to."),
         Field("order", Integer(0), "Order", "Where it comes in the list of guides; lower comes first."),
     ),
 )
 
 CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE)}
+
+# The vocabularies whose terms carry attributes the code acts on, checked
+# against these fields when the vocabularies are read.
+TERM_FIELDS = {"kinds": KIND}
 
 
 def object_schema(fields: Iterable[Field], vocabularies, kind: str | None = None) -> dict:

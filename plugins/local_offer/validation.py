@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import difflib
 
-from .fieldtypes import Group, Invalid, List
-from .schema import ContentType, Field
+from .fieldtypes import Group, Invalid, List, quoted
+from .schema import ContentType, Field, kind_words
 from .yaml_source import Mapping, Scalar, Sequence, SourceError
 
 _EMPTY = {"", "~", "null", "Null", "NULL"}
-
-KIND_NAMES = {
-    "special_school": "special schools",
-    "arp": "additionally resourced provisions (ARPs)",
-    "service": "services",
-    "ias": "information, advice and support entries",
-}
 
 
 def _is_empty(node) -> bool:
@@ -53,7 +46,7 @@ class Validator:
         if "kind" in content_type.by_name and "kind" in root.items:
             line, node = root.items["kind"]
             try:
-                kind = content_type.by_name["kind"].type.parse(node, self.vocabularies).id
+                kind = content_type.by_name["kind"].type.parse(node, self.vocabularies)
             except Invalid:
                 pass  # reported when the field itself is validated
         data = self.fields(root, content_type.fields, "", kind)
@@ -63,21 +56,22 @@ class Validator:
                 self.fail(self.lines.get(field, root.line), field, message)
         return data
 
-    def fields(self, node: Mapping, fields, prefix: str, kind: str | None) -> dict:
+    def fields(self, node: Mapping, fields, prefix: str, kind) -> dict:
+        """The valid values of a mapping's fields; ``kind`` is the entry's kind term (None for other content)."""
         known = {f.name: f for f in fields}
         data, present = {}, set()
         for name, (line, value) in node.items.items():
-            path = prefix + name
-            self.lines[path] = line
             field = known.get(name)
+            # A field name is shown in every message about it: never a huge one.
+            path = prefix + (name if field is not None else quoted(name).strip("'"))
+            self.lines[path] = line
             if field is None:
                 close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields are: {', '.join(known)}"
                 self.fail(line, path, f"is not a field we know; {hint}")
                 continue
             if not field.allowed(kind):
-                allowed = " and ".join(KIND_NAMES[k] for k in sorted(field.only_for))
-                self.fail(line, path, f"is only used for {allowed}; remove it")
+                self.fail(line, path, f"is only used for {field.only_for.words(self.vocabularies)}; remove it")
                 continue
             if _is_empty(value):
                 continue
@@ -87,7 +81,7 @@ class Validator:
                 data[name] = parsed
         for field in fields:
             if field.is_required(kind) and field.name not in present:
-                for_kind = f" for {KIND_NAMES[kind]}" if kind in field.required_for else ""
+                for_kind = f" for {kind_words(kind)}" if not field.required else ""
                 # An empty line for the field (as `make new` writes) is where to fill it in.
                 line = self.lines.get(prefix + field.name, node.line)
                 self.fail(line, prefix + field.name, f"is required{for_kind}: {field.help}")
@@ -103,6 +97,9 @@ class Validator:
         if isinstance(kind, List):
             if not isinstance(node, Sequence):
                 self.fail(node.line, path, "must be a list, with each item on its own line starting '- '")
+                return None
+            if kind.max_items is not None and len(node.items) > kind.max_items:
+                self.fail(node.line, path, f"has {len(node.items)} items; the most it may have is {kind.max_items}, so remove some")
                 return None
             items, seen = [], set()
             for index, item in enumerate(node.items):

@@ -1,7 +1,10 @@
 """Controlled vocabularies: the terms content may use, with plain-English labels.
 
 They live in one data file (``content/data/vocabularies.yaml``) so that a
-council can reword a label, or add a term, without touching code.
+council can reword a label, or add a term, without touching code. Terms of
+the kinds vocabulary also say what their kind of entry is (``school: true``),
+checked against ``schema.TERM_FIELDS``, and the code asks the term rather
+than naming kinds.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import uuid
 from pathlib import Path
 
 from . import yaml_source
-from .fieldtypes import Invalid
+from .fieldtypes import Invalid, quoted
+from .schema import TERM_FIELDS
+from .validation import Validator
 from .yaml_source import ContentErrors, Mapping, Scalar, SourceError
 
 # Fixed namespace so every build derives the same UUIDs for the same terms.
@@ -71,7 +76,7 @@ class Vocabularies(dict):
         by_label = [t.id for t in terms.values() if wanted and wanted in t.label.casefold()]
         close = by_label or difflib.get_close_matches(wanted, list(terms), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        raise Invalid(f"'{term_id}' is not a known term; {hint}use one of: {', '.join(terms)}")
+        raise Invalid(f"{quoted(term_id)} is not a known term; {hint}use one of: {', '.join(terms)}")
 
 
 def load(path: Path, shown: str) -> Vocabularies:
@@ -93,6 +98,10 @@ def load(path: Path, shown: str) -> Vocabularies:
                 if missing:
                     errors.append(SourceError(shown, term_line, f"{name}.{term_id}", f"needs a {' and a '.join(missing)}"))
                     continue
+                if name in TERM_FIELDS:
+                    validator = Validator(shown, None)
+                    values = validator.fields(term_node, TERM_FIELDS[name].fields.values(), f"{name}.{term_id}.", None)
+                    errors += validator.errors
                 extra = tuple(sorted((k, v) for k, v in values.items() if k not in ("label", "description")))
                 terms[term_id] = Term(name, term_id, values["label"], values["description"], extra)
             vocabularies[name] = Vocabulary(name, terms)

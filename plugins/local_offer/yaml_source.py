@@ -6,7 +6,8 @@ expected to know that, so this reader never resolves types: every scalar
 keeps the exact text the editor wrote, and the schema decides later whether
 a field wants text, a whole number, a yes/no or a date. Anchors, aliases,
 explicit tags and duplicate keys are refused because they make a file mean
-something other than what it looks like.
+something other than what it looks like. Nesting deeper than any content
+file needs is refused too, before it can exhaust the parser's stack.
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ import yaml
 from yaml import events
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The deepest a content file needs is four levels (an entry, its list of
+# places, a place, its postcode); this leaves room for any later field.
+MAX_DEPTH = 12
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,11 +91,13 @@ class _Reader:
                 if root is not None:
                     self.fail(event.start_mark.line + 1, "a file holds one entry; remove the extra '---' document")
                     break
-                root = self.node(next(self.events))
+                root = self.node(next(self.events), 1)
         return root
 
-    def node(self, event) -> Node:
+    def node(self, event, depth: int) -> Node:
         line = event.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise _TooDeep(line)
         if isinstance(event, events.AliasEvent):
             self.fail(line, f"'*{event.anchor}' repeats another part of the file; write the value out in full")
             return Scalar("", line, False)
@@ -102,14 +114,14 @@ class _Reader:
             for child in self.events:
                 if isinstance(child, events.SequenceEndEvent):
                     break
-                items.append(self.node(child))
+                items.append(self.node(child, depth + 1))
             return Sequence(items, line)
         items = {}
         for key_event in self.events:
             if isinstance(key_event, events.MappingEndEvent):
                 break
-            key = self.node(key_event)
-            value = self.node(next(self.events))
+            key = self.node(key_event, depth + 1)
+            value = self.node(next(self.events), depth + 1)
             if not isinstance(key, Scalar):
                 self.fail(key.line, "a field name must be plain text")
                 continue
@@ -124,21 +136,32 @@ class _Reader:
 def read(
     path: Path | str, display_path: str | None = None, raw: bytes | None = None
 ) -> tuple[Node | None, list[SourceError]]:
-    """Parse one file (or its bytes, already read); return its root node and any problems with its YAML."""
+    """Parse one file (or its bytes, already read); return its root node and any problems with its YAML.
+
+    Never raises for what the file holds: too large, not UTF-8, invisible
+    characters, bad YAML and deep nesting are each a problem naming the line.
+    """
+    # Imported here: source_text reports with this module's SourceError.
+    from .source_text import decode, read_bytes
+
     shown = display_path or str(path)
     try:
-        text = (Path(path).read_bytes() if raw is None else raw).decode("utf-8")
+        raw = read_bytes(path) if raw is None else raw
     except FileNotFoundError:
         return None, [SourceError(shown, 1, "", "is missing; the content needs this file")]
-    except UnicodeDecodeError as exc:
-        return None, [SourceError(shown, 1, "", f"is not saved as UTF-8 text ({exc.reason}); save it as UTF-8")]
+    text, errors = decode(raw, shown)
+    if text is None:
+        return None, errors
     reader = _Reader(shown, text)
     try:
         root = reader.document()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+    except _TooDeep as exc:
+        message = f"is nested more than {MAX_DEPTH} levels deep, which no content file needs; check the indentation and brackets"
+        return None, [SourceError(shown, exc.line, "", message)]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
-        problem = exc.problem or "the YAML is not valid"
+        problem = getattr(exc, "problem", None) or "the YAML is not valid"
         hint = " (check the indentation and that text containing ': ' or '#' is in quotes)"
         return None, [SourceError(shown, line, "", f"cannot be read: {problem}{hint}")]
     if root is None:

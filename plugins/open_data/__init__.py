@@ -2,13 +2,26 @@
 
 from pelican import signals
 
+from local_offer.sections import first_folder
+
 from .checks import check  # noqa: F401 - run by make check
 from .generator import OpenDataGenerator
+from .settings import options
 from .sitemap import forget_pages, remember_page, write_sitemap
 
 
 def add_generator(pelican):
     return OpenDataGenerator
+
+
+def sections(settings: dict) -> dict:
+    """The folders it writes, which no page may take as its address (local_offer.sections)."""
+    found = options(settings)
+    return {
+        first_folder(found["OPENREFERRAL_PATH"]): "the Open Referral UK files",
+        first_folder(found["DOWNLOADS_PATH"]): "the open data downloads",
+        first_folder(found["FEED_PATH"]): "the Atom feed of entries",
+    }
 
 
 def register():

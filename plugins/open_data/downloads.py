@@ -1,7 +1,9 @@
 """The whole directory as a spreadsheet (CSV) and as JSON.
 
-Column headings are the field labels editors see, taken from the content
-model, so the spreadsheet and the editing screens use the same words.
+The spreadsheet has a column for each entry field in the content model, in
+its order, headed by the label editors see, so a new field reaches it
+without code and the spreadsheet and the editing screens use the same
+words. The JSON holds every field as validated.
 """
 
 from __future__ import annotations
@@ -10,8 +12,16 @@ import csv
 import datetime
 import json
 
+from local_offer.fieldtypes import Boolean, Group, List
 from local_offer.schema import ENTRY
 from local_offer.vocabularies import Term
+
+# Entry fields the spreadsheet has no column for, and why;
+# tests/test_field_coverage.py checks every other has one.
+LEFT_OUT = {
+    "locations.latitude": "a map position, not something to read; it is in directory.json",
+    "locations.longitude": "a map position, not something to read; it is in directory.json",
+}
 
 
 def joined(values) -> str:
@@ -26,33 +36,61 @@ def status_label(entry, vocabularies) -> str:
     return (entry.status or vocabularies["statuses"].terms["active"]).label
 
 
+def cell(value, kind) -> str:
+    """A validated value as text for one cell: several values (list items, a group's fields) separated by '; '."""
+    if value is None:
+        return ""
+    if isinstance(kind, List):
+        separator = " / " if isinstance(kind.item, Group) else "; "
+        return separator.join(cell(item, kind.item) for item in value)
+    if isinstance(kind, Group):
+        return "; ".join(
+            f"{field.label}: {cell(value[name], field.type)}"
+            for name, field in kind.fields.items()
+            if value.get(name) is not None
+        )
+    if isinstance(kind, Boolean):
+        return "Yes" if value else "No"
+    if isinstance(value, Term):
+        return value.label
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
 def columns(vocabularies, siteurl: str) -> list:
-    """(heading, value of an entry) for each column of the spreadsheet."""
-    label = {name: field.label for name, field in ENTRY.by_name.items()}
-    return [
-        (label["id"], lambda e: e.id),
-        (label["slug"], lambda e: e.slug),
-        (label["name"], lambda e: e.name),
-        (label["kind"], lambda e: e.kind.label),
-        (label["summary"], lambda e: e.summary),
-        (label["organization"], lambda e: e.organization),
-        (label["url"], lambda e: e.data.get("url")),
-        (label["email"], lambda e: e.email),
-        (label["phones"], lambda e: joined(
+    """(heading, value of an entry) for each column of the spreadsheet, one per field of the content model.
+
+    A few fields read better their own way: phone numbers with what each is
+    for, addresses and postcodes in columns of their own, all the needs an
+    entry serves in one column, and the status an entry has when none is given.
+    """
+    own_way = {
+        "status": [(ENTRY.by_name["status"].label, lambda e: status_label(e, vocabularies))],
+        "phones": [(ENTRY.by_name["phones"].label, lambda e: joined(
             p["number"] + (f" ({p['description']})" if p.get("description") else "") for p in e.phones or []
-        )),
-        (label["minimum_age"], lambda e: e.minimum_age),
-        (label["maximum_age"], lambda e: e.maximum_age),
-        (label["needs"], lambda e: labels(e.all_needs)),
-        (label["categories"], lambda e: labels(e.categories)),
-        ("Address", lambda e: joined(
-            ", ".join(p for p in (place.get("name"), place["address_1"], place["city"]) if p) for place in e.locations or []
-        )),
-        ("Postcode", lambda e: joined(place["postal_code"] for place in e.locations or [])),
-        (label["status"], lambda e: status_label(e, vocabularies)),
-        (label["assured_date"], lambda e: e.assured_date.isoformat()),
-        ("Page on this website", lambda e: f"{siteurl}/{e.url}"),
-    ]
+        ))],
+        "needs": [(ENTRY.by_name["needs"].label, lambda e: labels(e.all_needs))],
+        "designated_needs": [],  # in the Needs column
+        "locations": [
+            ("Address", lambda e: joined(
+                ", ".join(p for p in (place.get("name"), place["address_1"], place["city"]) if p) for place in e.locations or []
+            )),
+            ("Postcode", lambda e: joined(place["postal_code"] for place in e.locations or [])),
+            ("Venue accessibility", lambda e: joined(place.get("accessibility") for place in e.locations or [])),
+        ],
+        "id": [(ENTRY.by_name["id"].label, lambda e: e.id)],
+        "slug": [(ENTRY.by_name["slug"].label, lambda e: e.slug)],
+    }
+    found = []
+    for field in ENTRY.fields:
+        if field.name in LEFT_OUT:
+            continue
+        if field.name in own_way:
+            found += own_way[field.name]
+        else:
+            found.append((field.label, lambda e, f=field: cell(e.data.get(f.name), f.type)))
+    return [*found, ("Page on this website", lambda e: f"{siteurl}/{e.url}")]
 
 
 def spreadsheet_safe(value) -> str:

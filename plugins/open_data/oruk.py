@@ -29,6 +29,19 @@ from .json_text import array, compact, encode, encoded, joined
 ORGANIZATION_NAMESPACE = uuid.UUID("c5a0a7a1-2f0e-4d8b-9d1e-5b7a3c1e4f20")
 
 
+# Entry fields Open Referral UK 3.0 has no place for, and why;
+# tests/test_field_coverage.py checks every other reaches the service.
+_NO_ORUK_FIELD = "the UK profile's service has no field for it; directory.json carries it"
+LEFT_OUT = {
+    "slug": "the address of our own page; services are identified by id (made from the slug when none is given)",
+    "summary": "the UK profile's service has one description, and the full one is given",
+    "eligibility_description": _NO_ORUK_FIELD,
+    "application_process": _NO_ORUK_FIELD,
+    "places": _NO_ORUK_FIELD,
+    "admissions": _NO_ORUK_FIELD,
+    "keywords": "words for our own search; the service's taxonomy terms say what it is",
+}
+
 def uuid5(namespace: bytes, name: str) -> str:
     """``str(uuid.uuid5(namespace, name))`` without making UUID objects: a county directory needs 100,000."""
     raw = bytearray(hashlib.sha1(namespace + name.encode()).digest()[:16])
@@ -313,4 +326,3 @@ def service(parts: ServiceParts, organization: str | None) -> str:
     if parts.places:
         fields["service_at_locations"] = array(joined({**p.fields, "location": p.location}) for p in parts.places)
     return joined(fields)
-

@@ -22,6 +22,30 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'
 CONTEXT = "https://schema.org"
 
 
+# Entry fields the schema.org data leaves out, and why;
+# tests/test_field_coverage.py checks it uses every other.
+_NO_PROPERTY = "schema.org has no property search engines use for it"
+LEFT_OUT = {
+    "id": "schema.org identifies the entry by its page address",
+    "description": "the one-line summary is the description search engines show; the page has the rest",
+    "status": _NO_PROPERTY,
+    "alert": _NO_PROPERTY,
+    "needs": _NO_PROPERTY,
+    "designated_needs": _NO_PROPERTY,
+    "phases": _NO_PROPERTY,
+    "places": _NO_PROPERTY,
+    "admissions": _NO_PROPERTY,
+    "free": "schema.org has no cost property for a Service or a School",
+    "fees": "schema.org has no cost property for a Service or a School",
+    "cost_options": "schema.org has no cost property for a Service or a School",
+    "eligibility_description": _NO_PROPERTY,
+    "access_routes": _NO_PROPERTY,
+    "application_process": _NO_PROPERTY,
+    "locations.accessibility": _NO_PROPERTY,
+    "keywords": "search engines ignore keywords",
+    "assured_date": _NO_PROPERTY,
+}
+
 def page_url(siteurl: str, url: str) -> str:
     return f"{siteurl}/{url}"
 

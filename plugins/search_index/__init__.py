@@ -6,9 +6,11 @@ from pathlib import Path
 
 from pelican import signals
 
+from local_offer.sections import first_folder
 from local_offer.yaml_source import ContentErrors
 
 from .generator import SearchGenerator, read_synonyms
+from .settings import search_settings
 
 
 def add_generator(pelican):
@@ -22,6 +24,15 @@ def check(content_path: Path, settings: dict, shared: dict):
     except ContentErrors as exc:
         return exc.errors, {}
     return [], {"synonyms": len(synonyms.terms) + len(synonyms.phrases)}
+
+
+def sections(settings: dict) -> dict:
+    """The folders it writes, which no page may take as its address (local_offer.sections)."""
+    options = search_settings(settings)
+    return {
+        first_folder(options["SEARCH_URL"]): "the search page",
+        first_folder(options["MY_LIST_URL"]): "My list",
+    }
 
 
 def register():

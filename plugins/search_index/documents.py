@@ -25,6 +25,31 @@ from .shards import fnv1a
 PAGE_KIND = "page"
 
 
+# Entry fields search neither indexes nor shows in a result, and why;
+# tests/test_field_coverage.py checks it uses every other.
+_ON_THE_PAGE = "shown on the entry page a result links to, not in the short result"
+LEFT_OUT = {
+    "id": "results are found by the page's address",
+    "organization": _ON_THE_PAGE,
+    "status": _ON_THE_PAGE,
+    "alert": _ON_THE_PAGE,
+    "url": _ON_THE_PAGE,
+    "email": _ON_THE_PAGE,
+    "phones.description": "a result offers the first number to call; what each number is for is on the entry page",
+    "phases": "searched through the kind and types of help; the phases are in the schools table",
+    "places": _ON_THE_PAGE,
+    "admissions": _ON_THE_PAGE,
+    "free": "no cost filter yet; the cost is on the entry page",
+    "fees": _ON_THE_PAGE,
+    "cost_options": _ON_THE_PAGE,
+    "eligibility_description": "who it is for is searched through ages and needs; the detail is on the entry page",
+    "access_routes": _ON_THE_PAGE,
+    "application_process": _ON_THE_PAGE,
+    "locations": "no search by place yet; addresses are on the entry page",
+    "schedules": _ON_THE_PAGE,
+    "assured_date": _ON_THE_PAGE,
+}
+
 @dataclasses.dataclass(frozen=True)
 class Document:
     ref: str

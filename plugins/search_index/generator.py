@@ -54,11 +54,11 @@ def filters(vocabularies, options: dict) -> list:
 
 
 def ias_entry(catalogue, options: dict):
-    """The service to phone when search finds nothing: the configured one, else the first."""
+    """The service to phone when search finds nothing: the configured one, else the first of a kind that gives advice."""
     entry = catalogue.by_slug.get(options["IAS_SLUG"])
-    if entry is not None and entry.kind.id == "ias":
+    if entry is not None and entry.kind.get("advice"):
         return entry
-    return next(iter(catalogue.of_kind("ias")), None)
+    return next((e for e in catalogue.entries if e.kind.get("advice")), None)
 
 
 class SearchGenerator(Generator):

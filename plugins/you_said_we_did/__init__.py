@@ -6,12 +6,20 @@ Publishes the comments and responses regulation 56 of the SEND Regulations
 
 from pelican import signals
 
+from local_offer.sections import first_folder
+
 from .checks import check  # noqa: F401 - run by make check
 from .generator import FeedbackGenerator
+from .feedback import SECTION_URL
 
 
 def add_generator(pelican):
     return FeedbackGenerator
+
+
+def sections(settings: dict) -> dict:
+    """The folders it writes, which no page may take as its address (local_offer.sections)."""
+    return {first_folder(SECTION_URL): "\"You said, we did\""}
 
 
 def register():

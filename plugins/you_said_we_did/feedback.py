@@ -13,11 +13,14 @@ from local_offer.model import Record
 from local_offer.schema import FEEDBACK
 from local_offer.yaml_source import SourceError
 
-from .privacy import compile_patterns, find_personal_data
+from .privacy import allowed_names, compile_patterns, find_personal_data
 
 DEFAULTS = {
     # {"an NHS number": r"..."}: the key completes "contains ... ('found')".
     "EXTRA_PATTERNS": {},
+    # Organisations whose names start like a person's, such as "Dr Barnardo's":
+    # the privacy guard lets these through wherever they appear.
+    "ALLOWED_NAMES": [],
 }
 
 SECTION_URL = "you-said-we-did/"
@@ -66,11 +69,13 @@ class FeedbackItem(Record):
 
 def load_items(content_path: Path, settings: dict, vocabularies, known_slugs) -> tuple[list, list]:
     """Every valid item, latest first, and every problem with any of them."""
-    patterns = compile_patterns(settings_for(settings)["EXTRA_PATTERNS"])
+    options = settings_for(settings)
+    patterns = compile_patterns(options["EXTRA_PATTERNS"])
+    allowed = allowed_names(options["ALLOWED_NAMES"])
     records, errors = read_records(content_path / FEEDBACK.folder, FEEDBACK, vocabularies, content_path)
     items = []
     for record in records:
-        problems = find_personal_data(record, patterns, content_path)
+        problems = find_personal_data(record, patterns, content_path, allowed)
         stem = Path(record.source_path).stem
         if not Slug._compiled.fullmatch(stem):
             problems.append(
