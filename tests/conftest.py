@@ -66,7 +66,7 @@ class Site:
         return self
 
     def check(self) -> subprocess.CompletedProcess:
-        return self._run("tools.check", "--content", str(self.content))
+        return self._run("tools.check", "--settings", self.settings, "--content", str(self.content))
 
     def page(self, url: str) -> BeautifulSoup:
         """The built page at a site URL such as '/services/x/'."""

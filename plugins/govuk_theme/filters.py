@@ -104,6 +104,14 @@ def _split(url: str):
     return urlsplit(url), tuple(parse_qsl(urlsplit(url).query))
 
 
+def feedback_address(council: dict) -> str:
+    """Where families send comments on the Local Offer: the council's form, else its mailbox, else '' (ask the SEND team)."""
+    feedback = council.get("feedback") or {}
+    if feedback.get("url"):
+        return feedback["url"]
+    return "mailto:" + feedback["email"] if feedback.get("email") else ""
+
+
 def feedback_href(feedback_url: str, page_name: str, page_url: str = "") -> str:
     """The feedback link with the page named, so the council knows what is wrong where."""
     # Every page has one, to the same address: it is taken apart once.
@@ -131,4 +139,4 @@ FILTERS = {
     "by_letter": by_letter,
     "pounds": pounds,
 }
-GLOBALS = {"feedback_href": feedback_href, "available": available}
+GLOBALS = {"feedback_href": feedback_href, "feedback_address": feedback_address, "available": available}

@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .checks import check  # noqa: F401 - run by make check
+from .council import use_council
 from .data_cache import keep_compiled_templates
 from .generator import DirectoryGenerator, finish_entry_pages
 from .pages import use_page_reader
@@ -15,11 +16,14 @@ def add_generator(pelican):
 def register():
     """Publish directory entries and read information pages safely.
 
-    Adds the generator that validates and writes the directory, collects
-    the entry pages it renders in the background when the build ends,
-    reads every Markdown page with the same renderer and sanitiser as
-    entries, and keeps compiled templates for the next build.
+    Reads the council file first (templates and plugins find it in the
+    settings as ``COUNCIL``), adds the generator that validates and writes
+    the directory, collects the entry pages it renders in the background
+    when the build ends, reads every Markdown page with the same renderer
+    and sanitiser as entries, and keeps compiled templates for the next
+    build.
     """
+    signals.initialized.connect(use_council)
     signals.get_generators.connect(add_generator)
     signals.finalized.connect(finish_entry_pages)
     signals.readers_init.connect(use_page_reader)

@@ -1,4 +1,4 @@
-"""``make check`` for the directory: entries, vocabularies and page headers.
+"""``make check`` for the directory: the council file, entries, vocabularies and pages.
 
 The same loading and validation code as the build, without Pelican, so an
 editor gets every problem in every file in a second or two.
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .council import load_council
 from .loading import display_path, load_catalogue
-from .pages import check_page, split_header
+from .pages import check_page, council_file, read_page
 from .yaml_source import ContentErrors, SourceError
 
 
@@ -21,16 +22,22 @@ def page_files(content_path: Path, settings: dict) -> list[Path]:
 
 
 def check(content_path: Path, settings: dict, shared: dict):
-    """Return (problems, counts); leave the catalogue in ``shared`` for later checks."""
+    """Return (problems, counts); leave the council and the catalogue in ``shared`` for later checks."""
+    problems, council = [], None
+    try:
+        council = shared["council"] = load_council(content_path, settings)
+    except ContentErrors as exc:
+        problems += exc.errors
     try:
         catalogue = load_catalogue(content_path, settings)
     except ContentErrors as exc:
-        return exc.errors, {}
+        return problems + exc.errors, {}
     shared["catalogue"] = catalogue
-    problems, slugs = [], {}
+    slugs = {}
     for path in page_files(content_path, settings):
         shown = display_path(path, content_path)
-        header, _ = split_header(path.read_text(encoding="utf-8"))
+        header, _, errors = read_page(path.read_text(encoding="utf-8"), shown, council, council_file(content_path, settings))
+        problems += errors
         data, errors = check_page(header, shown, catalogue)
         problems += errors
         if "slug" in data:

@@ -3,21 +3,29 @@
 Pages are read with the same renderer and sanitiser as entry descriptions,
 and their headers are checked against the PAGE content type with errors
 naming the file and the line, to the same standard as directory entries.
+The council's details are filled in from placeholders (``placeholders.py``)
+before the Markdown is rendered.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from pathlib import Path
 
 from pelican.readers import BaseReader
 
+from .council import council_of
 from .fieldtypes import List
-from .loading import display_path
+from .loading import display_path, settings_for
+from .placeholders import fill_page
 from .rendering import Renderer
 from .schema import PAGE
 from .validation import validate
 from .yaml_source import Mapping, Scalar, Sequence, SourceError
 
+
+logger = logging.getLogger(__name__)
 
 _HEADER_LINE = re.compile(r"([A-Za-z_]+):\s*(.*)")
 
@@ -31,6 +39,17 @@ def split_header(text: str) -> tuple[list[tuple[int, str, str]], str]:
             return header, "".join(lines[number - 1 :])
         header.append((number, match.group(1).lower(), match.group(2).strip()))
     return header, ""
+
+
+def council_file(content_path, settings: dict) -> str:
+    """The council file as editors see it, such as content/council.yaml."""
+    return display_path(Path(content_path) / settings_for(settings)["COUNCIL"], content_path)
+
+
+def read_page(text: str, shown: str, council: dict | None, council_name: str):
+    """A page's header lines and Markdown body, council details filled in, and the placeholders' errors."""
+    header, body = split_header(text)
+    return fill_page(header, body, shown, council, council_name)
 
 
 def header_node(header: list[tuple[int, str, str]]) -> Mapping:
@@ -75,7 +94,13 @@ class PageReader(BaseReader):
 
     def read(self, source_path):
         with open(source_path, encoding="utf-8") as handle:
-            header, body = split_header(handle.read())
+            text = handle.read()
+        shown = display_path(source_path, self.settings["PATH"])
+        header, body, problems = read_page(text, shown, council_of(self.settings), council_file(self.settings["PATH"], self.settings))
+        # Logged errors fail the build (tools.build counts them); Pelican
+        # goes on reading, so every page's mistakes are listed at once.
+        for problem in problems:
+            logger.error("%s", problem)
         metadata = {key: self.process_metadata(key, value) for _, key, value in header}
         # Kept with their line numbers so the header is validated without
         # reading the file again (local_offer.generator).

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from .fieldtypes import (
     Boolean,
+    Colour,
     Date,
     Decimal,
     Email,
@@ -21,6 +22,7 @@ from .fieldtypes import (
     Integer,
     List,
     Month,
+    Pattern,
     Phone,
     Postcode,
     Slug,
@@ -113,10 +115,10 @@ PHONE = Group(
 LOCATION = Group(
     Field("name", Text(max_length=120), "Place name", "The name of the building, if it has one."),
     Field("address_1", Text(max_length=200), "Street address", "The building number and street.", required=True),
-    Field("city", Text(max_length=80), "Town", "The town, for example St Helens or Newton-le-Willows.", required=True),
-    Field("postal_code", Postcode, "Postcode", "The full postcode, such as WA10 1AB.", required=True),
-    Field("latitude", Decimal(49.0, 61.0, "53.4534"), "Latitude", "Only if known exactly; used for the map link."),
-    Field("longitude", Decimal(-8.7, 2.0, "-2.7384"), "Longitude", "Only if known exactly; used for the map link."),
+    Field("city", Text(max_length=80), "Town", "The town, as the postal address gives it.", required=True),
+    Field("postal_code", Postcode, "Postcode", "The full postcode, such as AB1 2CD.", required=True),
+    Field("latitude", Decimal(49.0, 61.0, "52.4862"), "Latitude", "Only if known exactly; used for the map link."),
+    Field("longitude", Decimal(-8.7, 2.0, "-1.8904"), "Longitude", "Only if known exactly; used for the map link."),
     Field(
         "accessibility",
         Text(multiline=True),
@@ -244,7 +246,7 @@ ENTRY = ContentType(
             "eligibility_description",
             Text(markdown=True),
             "Who can use it",
-            "Who it is for and anything they need, such as living in St Helens.",
+            "Who it is for and anything they need, such as living in the council's area.",
         ),
         Field(
             "access_routes",
@@ -314,7 +316,80 @@ PAGE = ContentType(
     ),
 )
 
-CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE)}
+def _send_team_reachable(data):
+    team = data.get("send_team")
+    if team is not None and not any(team.get(way) for way in ("phones", "email", "website")):
+        yield "send_team", "families need a way to reach the SEND team; give its phones, email or website"
+
+
+# One way to reach a team or service the information pages name. Only what a
+# published source confirms: leave out what is not known, and pages point
+# families to the SEND team instead.
+CONTACT = Group(
+    Field("name", Text(max_length=120), "Name", "What families know it as, such as 'SEND team'.", required=True),
+    Field("phones", List(Phone, min_items=1), "Phone numbers", "Numbers families can call, in quotes, the main one first."),
+    Field("email", Email, "Email", "A team mailbox, never a member of staff's own address."),
+    Field("website", Url(), "Website", "Its own web page, starting https://."),
+    Field("address", Text(max_length=200), "Address", "Where to write to or visit, on one line, ending with the postcode."),
+    Field("opening_hours", Text(max_length=120), "Opening hours", "When families can call or visit, such as '9am to 5pm, Monday to Friday'."),
+)
+
+BRAND = Group(
+    Field(
+        "colour",
+        Colour(),
+        "Brand colour",
+        "The header's colour, as # and six hex digits in quotes, dark enough for white text on it.",
+        required=True,
+    ),
+    Field("logo_text", Text(max_length=40), "Logo text", "The words shown as the logo in the header, such as the council's short name.", required=True),
+)
+
+FEEDBACK_ADDRESS = Group(
+    Field("url", Url(), "Feedback form", "The web page where families tell the council what they think of the Local Offer."),
+    Field("email", Email, "Feedback email", "The mailbox for comments on the Local Offer, if there is no form."),
+)
+
+LOCAL_NAMES = Group(
+    Field("iass", Text(max_length=40), "Information, advice and support service", "What families here call it, such as 'SENDIASS'. Leave it out to say 'IASS'."),
+    Field("arp", Text(max_length=60), "Specialist base in a mainstream school", "What families here call an additionally resourced provision, such as 'resource base'. Leave it out to say 'ARP'."),
+    Field("arps", Text(max_length=60), "More than one of those", "The plural, such as 'resource bases'. Leave it out to add an 's'."),
+)
+
+COUNCIL = ContentType(
+    name="council",
+    label="Council details",
+    folder="",
+    fields=(
+        Field("name", Text(max_length=120), "Council", "The council's full name, such as 'Exampleshire Council'.", required=True),
+        Field("area", Text(max_length=60), "Area", "The place the Local Offer covers, as families say it, such as 'Exampleshire'.", required=True),
+        Field("county", Text(max_length=60), "County", "The county for postal addresses in open data. Leave it out to use the area."),
+        Field("website", Url(), "Council website", "The council's home page, starting https://.", required=True),
+        Field("service_name", Text(max_length=60), "Website name", "The name of this website after the area. Leave it out to say 'SEND Local Offer'."),
+        Field("brand", BRAND, "Brand", "How the header looks.", required=True),
+        Field("send_team", CONTACT, "SEND team", "The council team that handles EHC needs assessments and plans: the person families can always ask.", required=True),
+        Field("iass", CONTACT, "Information, advice and support service (IASS)", "The free, impartial SEND advice service for the area."),
+        Field("mediation", CONTACT, "Mediation", "The independent mediation service for disagreements about EHC needs assessments and plans."),
+        Field(
+            "disagreement_resolution",
+            CONTACT,
+            "Disagreement resolution",
+            "The independent disagreement resolution service, if it is not the mediation service.",
+        ),
+        Field("parent_carer_forum", CONTACT, "Parent carer forum", "The area's parent carer forum."),
+        Field("feedback", FEEDBACK_ADDRESS, "Feedback", "Where families send comments on the Local Offer. Leave it out to point them to the SEND team."),
+        Field("local_names", LOCAL_NAMES, "Local names", "What families here call things that have other names elsewhere."),
+        Field(
+            "repository",
+            Pattern(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "is not a GitHub repository written as owner/name", "example-council/send-local-offer"),
+            "Repository",
+            "The GitHub repository, as owner/name, that holds this website: the web editor saves changes there.",
+        ),
+    ),
+    rules=(Rule("Families can reach the SEND team.", _send_team_reachable),),
+)
+
+CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE, COUNCIL)}
 
 
 def object_schema(fields: Iterable[Field], vocabularies, kind: str | None = None) -> dict:

@@ -76,7 +76,7 @@ def entry_data(entry, options: dict, siteurl: str) -> dict:
     """The schema.org description of one entry: a School, a GovernmentService or a Service.
 
     A service counts as a government service when the organisation that runs
-    it names the council, so "NHS and St Helens Borough Council" is one.
+    it names the council, so "NHS and Exampleshire Council" is one.
     """
     phones = entry.phones or []
     locations = entry.locations or []

@@ -21,8 +21,8 @@ from local_offer.yaml_source import SourceError
 BUILT_IN = {
     # The content model's own address and postcode shapes, found inside text.
     "an email address": Email.regex,
-    # Landlines and mobiles as people write them: 01744 123456, 07700-900123,
-    # (01744) 123 456, +44 7700 900123, +44 (0)1744 123456.
+    # Landlines and mobiles as people write them: 01632 960123, 07700-900123,
+    # (01632) 960 123, +44 7700 900123, +44 (0)1632 960123.
     "a phone number": r"(?<![\d+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)\d(?:[\s-]?\)?[\s-]?\d){8,9}(?!\d)",
     "a postcode": rf"\b{Postcode.regex}\b",
     "a personal title and a name": r"\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof)\b\.?\s+[A-Z](?:[A-Za-z'’-]*[A-Za-z])?",
