@@ -95,6 +95,11 @@ def month_year(date) -> str:
     return f"{date:%B %Y}"
 
 
+def day_month_year(date) -> str:
+    """GOV.UK style: '6 December 2026'."""
+    return f"{date.day} {date:%B %Y}"
+
+
 def pounds(amount: float) -> str:
     return f"£{amount:,.2f}".replace(".00", "")
 
@@ -133,6 +138,7 @@ FILTERS = {
     "ages": ages,
     "map_url": map_url,
     "month_year": month_year,
+    "day_month_year": day_month_year,
     "clock": clock,
     "contents": contents,
     "in_order": in_order,

@@ -158,6 +158,14 @@ ADMISSIONS = Group(
     Field("details", Text(markdown=True), "How admission works", "Anything else families should know about getting a place."),
 )
 
+# Written by `make import`, never by hand, so nothing in it is required of
+# an editor (or of Decap's form for a new entry).
+IMPORTED_FROM = Group(
+    Field("source", Text(max_length=500), "Source", "The web address, or the file name, of the Open Referral UK data."),
+    Field("id", Text(max_length=100), "Id there", "The service's id in that data."),
+    Field("date", Date(), "Date imported", "When it was imported, such as 2026-03-31."),
+)
+
 ENTRY = ContentType(
     name="entry",
     label="Directory entry",
@@ -264,6 +272,18 @@ ENTRY = ContentType(
             "Last checked",
             "The date someone last checked every detail was right, such as 2026-03-31.",
             required=True,
+        ),
+        Field(
+            "outside_area",
+            Boolean(),
+            "Outside the area",
+            "true if it is outside the council's area but families here use it, such as a school in a neighbouring area.",
+        ),
+        Field(
+            "imported_from",
+            IMPORTED_FROM,
+            "Imported from",
+            "Where make import found it. Written by make import: an entry imported again from the same place is replaced.",
         ),
     ),
     rules=(
@@ -389,7 +409,40 @@ COUNCIL = ContentType(
     rules=(Rule("Families can reach the SEND team.", _send_team_reachable),),
 )
 
-CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE, COUNCIL)}
+# How `make import` files Open Referral UK services under our words
+# (content/data/oruk-mapping.yaml).
+TERM_MAPPING = Group(
+    Field(
+        "match",
+        List(Text(max_length=120), min_items=1),
+        "Their words",
+        "The names or codes of the other directory's terms this line is for, such as 'Autism'. Capitals do not matter.",
+        required=True,
+    ),
+    Field("kind", Term("kinds"), "Kind of entry", "service or ias."),
+    Field("categories", List(Term("categories")), "Types of help", "Our types of help for services with one of those terms."),
+    Field("needs", List(Term("needs")), "Needs", "Our needs for services with one of those terms."),
+    Field("access_routes", List(Term("access_routes")), "How to get it", "Our ways to get help for services with one of those terms."),
+)
+
+ORUK_MAPPING = ContentType(
+    name="oruk_mapping",
+    label="Open Referral UK import mapping",
+    folder="data",
+    fields=(
+        Field("kind", Term("kinds"), "Kind of entry", "What an imported entry is when none of its terms says: service or ias.", required=True),
+        Field(
+            "categories",
+            List(Term("categories"), min_items=1),
+            "Types of help",
+            "Where an entry is filed when none of its terms maps to a type of help. The import report lists each one to check.",
+            required=True,
+        ),
+        Field("terms", List(TERM_MAPPING), "Their terms", "Each item files services with some of the other directory's terms under our words."),
+    ),
+)
+
+CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE, COUNCIL, ORUK_MAPPING)}
 
 
 def object_schema(fields: Iterable[Field], vocabularies, kind: str | None = None) -> dict:
