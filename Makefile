@@ -38,7 +38,7 @@ check: $(VENV)/.installed ## Validate all content without building
 	$(PY) -m tools.check
 
 # Editors' helpers (docs/editing.md). `make docs` needs .PHONY: docs/ exists.
-.PHONY: new stale schemas docs
+.PHONY: new stale schemas docs import
 KIND ?= service
 FORMAT ?= text
 
@@ -54,6 +54,12 @@ schemas: $(VENV)/.installed ## Write JSON Schemas into .schemas/ for VS Code's Y
 
 docs: $(VENV)/.installed ## Rewrite docs/fields.md from the content model
 	$(PY) -m tools.field_reference
+
+# Open Referral UK data from another directory (docs/start-a-local-offer.md).
+CONTENT ?= content
+import: $(VENV)/.installed ## Import Open Referral UK data: make import SOURCE=<file, folder or URL> [INTO=folder] [OUTSIDE_AREA=1]
+	@test -n "$(SOURCE)" || { echo 'Say what to import: make import SOURCE=https://example.org/openreferral/services.json'; exit 2; }
+	$(PY) -m tools.import_oruk "$(SOURCE)" --content "$(CONTENT)" $(if $(INTO),--into "$(INTO)") $(if $(OUTSIDE_AREA),--outside-area)
 
 # The benchmark (bench/results.md); not part of `make test`. It takes about
 # 20 minutes and both cores.

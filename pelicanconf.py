@@ -1,11 +1,11 @@
-"""Pelican settings for the St Helens SEND Local Offer.
+"""Pelican settings for the SEND Local Offer generator.
 
-Everything a council changes to make the site its own is in ``BRAND`` and
-the plugin settings dicts below; each plugin merges its dict over its own
-defaults.
+They hold no council's details: everything that makes the site one
+council's (its name, brand, contacts and local names) is in
+``content/council.yaml``, and the site is named after it. Each plugin
+merges its settings dict below over its own defaults.
 """
 
-SITENAME = "St Helens SEND Local Offer"
 SITEURL = ""
 RELATIVE_URLS = False
 
@@ -22,21 +22,6 @@ PLUGIN_PATHS = ["plugins"]
 # open_data straight after local_offer (whose catalogue it checks): in a rebuild its files are
 # written in a worker while the rest is built.
 PLUGINS = ["local_offer", "open_data", "govuk_theme", "hosting", "glossary", "search_index", "browse", "you_said_we_did", "editor_config"]
-
-# The council's brand: the theme reads nothing else to look like the council.
-BRAND = {
-    "council_name": "St Helens Borough Council",
-    "service_name": "SEND Local Offer",
-    "logo_text": "St Helens",
-    "brand_colour": "#00607a",
-    "homepage_url": "https://www.sthelens.gov.uk/",
-    # The Additional Needs Team's number and the council's Local Offer page,
-    # both from the council's published SEND policy. No team mailbox is
-    # published there, so none is given; set one here when there is.
-    "contact_email": "",
-    "contact_phone": "01744 671104",
-    "feedback_url": "https://www.sthelens.gov.uk/localoffer",
-}
 
 # Response headers for static hosts that read a _headers file (Netlify,
 # Cloudflare Pages); docs/hosting.md says how to set them elsewhere.
@@ -75,20 +60,19 @@ SEARCH = {
     "INDEX_DESCRIPTION": "auto",
 }
 
-# Editors' tools: review dates, and where the web editor at /admin/ saves
-# (every change there opens a pull request on this repository).
+# Editors' tools: review dates. The web editor at /admin/ saves to the
+# repository the council file names (every change opens a pull request).
 EDITOR = {
     "REVIEW_AFTER_MONTHS": 12,
-    "BACKEND": {"name": "github", "repo": "sthelens-council/send-local-offer", "branch": "main"},
 }
 
 # Open data: Open Referral UK files, downloads, feed and sitemap. The
-# publisher's name, website and email come from BRAND unless set here.
+# publisher's name, website and contacts, and the county of every address,
+# come from the council file unless set here.
 OPEN_DATA = {
     "LICENCE_NAME": "Open Government Licence v3.0",
     "LICENCE_URL": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
     "PAGE_SIZE": 50,
-    "STATE_PROVINCE": "Merseyside",
 }
 
 # "You said, we did": the build refuses feedback containing an email address,

@@ -66,7 +66,7 @@ class Site:
         return self
 
     def check(self) -> subprocess.CompletedProcess:
-        return self._run("tools.check", "--content", str(self.content))
+        return self._run("tools.check", "--settings", self.settings, "--content", str(self.content))
 
     def page(self, url: str) -> BeautifulSoup:
         """The built page at a site URL such as '/services/x/'."""
@@ -114,3 +114,22 @@ def real_site_for(config: pytest.Config) -> Site:
 def real_site(request) -> Site:
     """The real St Helens content, built once per test session."""
     return real_site_for(request.config)
+
+
+EXAMPLESHIRE = ROOT / "tests" / "fixtures" / "exampleshire"
+SECOND_COUNCIL = pytest.StashKey[Site]()
+
+
+def second_council_for(config: pytest.Config) -> Site:
+    """Exampleshire, a made-up council, built from its own content and settings once per test session."""
+    if SECOND_COUNCIL not in config.stash:
+        root = config._tmp_path_factory.mktemp("exampleshire")
+        shutil.copytree(EXAMPLESHIRE / "content", root / "content")
+        config.stash[SECOND_COUNCIL] = Site(root, settings=str(EXAMPLESHIRE / "siteconf.py")).build_ok()
+    return config.stash[SECOND_COUNCIL]
+
+
+@pytest.fixture(scope="session")
+def second_council(request) -> Site:
+    """Exampleshire's site, built once per test session."""
+    return second_council_for(request.config)

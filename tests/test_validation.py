@@ -53,7 +53,7 @@ CASES = {
     ),
     "postcode shape": (
         with_lines("locations:", "  - address_1: 1 High Street", "    city: St Helens", "    postal_code: WA1"),
-        "content/services/holiday-club.yaml:10: locations[0].postal_code: 'WA1' is not a UK postcode, such as 'WA10 1AB'",
+        "content/services/holiday-club.yaml:10: locations[0].postal_code: 'WA1' is not a UK postcode, such as 'AB1 2CD'",
     ),
     "email shape": (
         with_lines("email: team.sthelens.gov.uk"),
@@ -63,12 +63,12 @@ CASES = {
     "javascript: URL": (
         with_lines("url: javascript:alert(1)"),
         "content/services/holiday-club.yaml:7: url: 'javascript:alert(1)' is not a web address; write it in full, "
-        "starting https://, such as 'https://www.sthelens.gov.uk/'",
+        "starting https://, such as 'https://www.example.org/'",
     ),
     "phone number shape": (
         with_lines("phones:", '  - number: "12345"'),
         "content/services/holiday-club.yaml:8: phones[0].number: '12345' is not a UK phone number; "
-        "write it with its area code, such as '01744 671104'",
+        "write it with its area code, such as '01632 960123'",
     ),
     "impossible date": (
         VALID.replace("2026-01-10", "2026-02-30"),

@@ -708,6 +708,8 @@ def write(n: int, seed: int, out: Path, source: Path) -> dict:
     for name in REAL_DATA:
         if (source / "data" / name).exists():
             shutil.copyfile(source / "data" / name, out / "data" / name)
+    # The council the synthetic directory belongs to: the real one's.
+    shutil.copyfile(source / "council.yaml", out / "council.yaml")
     labels = load_labels(out / "data")
     writer = Writer(seed, labels)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from local_offer.fieldtypes import Boolean, Group, Integer, List, Term, Text
-from local_offer.schema import ENTRY, FEEDBACK, PAGE
+from local_offer.placeholders import KNOWN as PLACEHOLDERS
+from local_offer.schema import CONTACT, COUNCIL, ENTRY, FEEDBACK, PAGE
 
 HEADER = """\
 # Field reference
@@ -61,9 +62,28 @@ def _table(fields, vocabularies, prefix: str = "") -> list[str]:
         if isinstance(inner, Group):
             groups.append((field, inner))
     for field, group in groups:
-        lines += ["", f"Each item of `{prefix}{field.name}`:", ""]
+        each = "Each item of" if isinstance(field.type, List) else "The fields of"
+        lines += ["", f"{each} `{prefix}{field.name}`:", ""]
         lines += _table(group.fields.values(), vocabularies, f"{prefix}{field.name}.")
     return lines
+
+
+def _shows(name: str, field) -> str:
+    group, _, member = name.partition(".")
+    if not member:
+        whole = field.type is CONTACT
+        return field.label + (": every way to reach it that the council file gives, as a list, on a line of its own" if whole else "")
+    return f"{COUNCIL.by_name[group].label}: {field.label[:1].lower() + field.label[1:]}"
+
+
+def _placeholders() -> str:
+    rows = "\n".join(f"| `{{{{ {name} }}}}` | {_shows(name, field)} |" for name, field in PLACEHOLDERS.items())
+    return (
+        "### Placeholders in information pages\n\n"
+        "An information page shows a detail from the council file where it says `{{ name }}`. "
+        "Phone numbers, email addresses and websites become links.\n\n"
+        f"| Placeholder | What it shows |\n| --- | --- |\n{rows}\n"
+    )
 
 
 def field_reference(vocabularies) -> str:
@@ -78,8 +98,10 @@ def field_reference(vocabularies) -> str:
         ("Directory entries", ENTRY, "`content/services/<kind folder>/<name>.yaml`"),
         ("You said, we did items", FEEDBACK, "`content/feedback/<year>-<month>-<name>.yaml`"),
         ("Information pages", PAGE, "the header lines at the top of `content/pages/<name>.md`"),
+        ("The council", COUNCIL, "`content/council.yaml`, one file for the whole site"),
     ):
         sections.append(f"## {title}\n\nIn {where}.\n\n" + "\n".join(_table(content_type.fields, vocabularies)) + "\n")
+    sections.append(_placeholders())
     sections.append("## Word lists\n\nFields marked \"one word from\" a list take one of these words (on the left).\n")
     for name in used:
         rows = "\n".join(f"| `{t.id}` | {t.label} |" for t in vocabularies[name])

@@ -18,7 +18,7 @@ from local_offer.schema import kind_words
 
 
 def slugify(name: str) -> str:
-    """'Children's Sensory Play (Haydock)' -> 'childrens-sensory-play-haydock'."""
+    """'Children's Sensory Play (Northtown)' -> 'childrens-sensory-play-northtown'."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     text = re.sub(r"['’]", "", text.lower())
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

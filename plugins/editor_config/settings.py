@@ -18,4 +18,9 @@ DEFAULTS = {
 
 
 def settings_for(settings: dict) -> dict:
-    return {**DEFAULTS, **settings.get("EDITOR", {})}
+    """EDITOR over the defaults; the repository is the council file's unless EDITOR names one."""
+    options = {**DEFAULTS, **settings.get("EDITOR", {})}
+    repository = settings.get("COUNCIL", {}).get("repository")
+    if repository and "BACKEND" not in settings.get("EDITOR", {}):
+        options["BACKEND"] = {**options["BACKEND"], "repo": repository}
+    return options

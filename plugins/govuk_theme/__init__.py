@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
 from pelican import signals
 
-from . import brand
+from local_offer.council import council_of
+
+from . import settings
 from .assets import ThemeAssetsGenerator
 from .site_pages import PAGES, SitePagesGenerator
 from .templating import add_govuk_templates
 
-logger = logging.getLogger(__name__)
-
-
-SETTINGS_FILE = Path(__file__).resolve().parents[2] / "pelicanconf.py"
-
-
-def merge_brand(pelican) -> None:
-    """Fill in BRAND's defaults before any template sees it, and refuse an unreadable brand colour."""
-    pelican.settings["BRAND"] = merged = brand.merged(pelican.settings)
-    for problem in brand.problems(merged, SETTINGS_FILE):
-        logger.error("%s", problem)
+def merge_settings(pelican) -> None:
+    """Fill in GOVUK_THEME's defaults, in the council's words, before any template sees it."""
+    local_names = council_of(pelican.settings)["local_names"]
+    pelican.settings["GOVUK_THEME"] = settings.merged(pelican.settings, local_names)
 
 
 def add_generators(pelican):
@@ -37,10 +29,11 @@ def sections(settings: dict) -> dict:
 def register():
     """Brand the theme, load govuk-frontend-jinja macros, compile the assets.
 
-    Merges BRAND over its defaults, gives every generator's Jinja environment
-    the GOV.UK macros and the theme's filters, compiles the stylesheet and
-    copies the scripts, and writes the schools, guides and 404 pages.
+    Merges GOVUK_THEME over its defaults, gives every generator's Jinja
+    environment the GOV.UK macros and the theme's filters, compiles the
+    stylesheet in the council's colour and copies the scripts, and writes
+    the schools, guides and 404 pages.
     """
-    signals.initialized.connect(merge_brand)
+    signals.initialized.connect(merge_settings)
     signals.generator_init.connect(add_govuk_templates)
     signals.get_generators.connect(add_generators)

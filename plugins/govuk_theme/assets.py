@@ -56,11 +56,11 @@ def stylesheet(theme: Path, brand_colour: str) -> Path:
     return cached
 
 
-def icon(brand: dict) -> str:
+def icon(colour: str) -> str:
     """A plain square in the council's colour, so browsers show no GOV.UK crown and ask for no favicon.ico."""
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
-        f'<rect width="32" height="32" rx="6" fill="{brand["brand_colour"]}"/></svg>\n'
+        f'<rect width="32" height="32" rx="6" fill="{colour}"/></svg>\n'
     )
 
 
@@ -68,7 +68,7 @@ class ThemeAssetsGenerator(Generator):
     """Compiles the stylesheet before any page is written, and copies the assets."""
 
     def generate_context(self):
-        self.css = stylesheet(Path(self.theme), self.settings["BRAND"]["brand_colour"])
+        self.css = stylesheet(Path(self.theme), self.settings["COUNCIL"]["brand"]["colour"])
         self.context["theme_assets"] = {
             "css": f"theme/css/{self.css.name}",
             "js": "theme/js/app.mjs",
@@ -80,7 +80,7 @@ class ThemeAssetsGenerator(Generator):
         target = output / self.context["theme_assets"]["css"]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.css, target)
-        (output / "theme" / "icon.svg").write_text(icon(self.settings["BRAND"]), encoding="utf-8")
+        (output / "theme" / "icon.svg").write_text(icon(self.settings["COUNCIL"]["brand"]["colour"]), encoding="utf-8")
         script = (GOVUK / "govuk-frontend.min.js").read_text(encoding="utf-8")
         # The source map is not published, so drop the comment that points at it.
         script = script.split("//# sourceMappingURL=")[0]

@@ -95,6 +95,11 @@ def month_year(date) -> str:
     return f"{date:%B %Y}"
 
 
+def day_month_year(date) -> str:
+    """GOV.UK style: '6 December 2026'."""
+    return f"{date.day} {date:%B %Y}"
+
+
 def pounds(amount: float) -> str:
     return f"£{amount:,.2f}".replace(".00", "")
 
@@ -102,6 +107,14 @@ def pounds(amount: float) -> str:
 @functools.lru_cache(maxsize=4)
 def _split(url: str):
     return urlsplit(url), tuple(parse_qsl(urlsplit(url).query))
+
+
+def feedback_address(council: dict) -> str:
+    """Where families send comments on the Local Offer: the council's form, else its mailbox, else '' (ask the SEND team)."""
+    feedback = council.get("feedback") or {}
+    if feedback.get("url"):
+        return feedback["url"]
+    return "mailto:" + feedback["email"] if feedback.get("email") else ""
 
 
 def feedback_href(feedback_url: str, page_name: str, page_url: str = "") -> str:
@@ -125,10 +138,11 @@ FILTERS = {
     "ages": ages,
     "map_url": map_url,
     "month_year": month_year,
+    "day_month_year": day_month_year,
     "clock": clock,
     "contents": contents,
     "in_order": in_order,
     "by_letter": by_letter,
     "pounds": pounds,
 }
-GLOBALS = {"feedback_href": feedback_href, "available": available}
+GLOBALS = {"feedback_href": feedback_href, "feedback_address": feedback_address, "available": available}

@@ -1,4 +1,4 @@
-"""``make check`` for the directory: entries, vocabularies and page headers.
+"""``make check`` for the directory: the council file, entries, vocabularies and pages.
 
 The same loading and validation code as the build, without Pelican, so an
 editor gets every problem in every file in a second or two. Links out of the
@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content_files import not_ordinary
+from .council import load_council
 from .loading import display_path, load_catalogue
-from .pages import check_page, read_page, slug_line
+from .pages import check_page, council_file, read_page, slug_line
 from .sections import slug_problems
 from .yaml_source import ContentErrors
 
@@ -24,19 +25,24 @@ def page_files(content_path: Path, settings: dict) -> list[Path]:
 
 
 def check(content_path: Path, settings: dict, shared: dict):
-    """Return (problems, counts); leave the catalogue in ``shared`` for later checks."""
+    """Return (problems, counts); leave the council and the catalogue in ``shared`` for later checks."""
     links = not_ordinary(content_path)
     if links:
         return links, {}
+    problems, council = [], None
+    try:
+        council = shared["council"] = load_council(content_path, settings)
+    except ContentErrors as exc:
+        problems += exc.errors
     try:
         catalogue = load_catalogue(content_path, settings)
     except ContentErrors as exc:
-        return exc.errors, {}
+        return problems + exc.errors, {}
     shared["catalogue"] = catalogue
-    problems, slugs = [], []
+    slugs = []
     for path in page_files(content_path, settings):
         shown = display_path(path, content_path)
-        header, _, errors = read_page(path, shown)
+        header, _, errors = read_page(path, shown, council, council_file(content_path, settings))
         problems += errors
         if errors:
             continue

@@ -103,12 +103,12 @@ def _postcode(text: str) -> str:
 Phone = Pattern(
     r"(?:\+44 ?|0)[0-9](?: ?[0-9]){8,9}",
     "is not a UK phone number; write it with its area code",
-    "01744 671104",
+    "01632 960123",
 )
 Postcode = Pattern(
     r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}",
     "is not a UK postcode",
-    "WA10 1AB",
+    "AB1 2CD",
     _postcode,
 )
 Email = Pattern(
@@ -131,7 +131,7 @@ Time = Pattern(
 
 
 class Url(FieldType):
-    example = "https://www.sthelens.gov.uk/"
+    example = "https://www.example.org/"
     # Browsers and search engines handle addresses up to about this long.
     max_length = 2000
 
@@ -148,6 +148,46 @@ class Url(FieldType):
 
     def json_schema(self, vocabularies):
         return {"type": "string", "maxLength": self.max_length, "pattern": r"^https?://[^\s/]+[^\s]*$"}
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG's relative luminance of '#rrggbb'."""
+    channels = []
+    for i in (1, 3, 5):
+        c = int(hex_colour[i : i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    return 1.05 / (_luminance(hex_colour) + 0.05)
+
+
+class Colour(FieldType):
+    """A colour as '#rrggbb' that white text can be read on (the header puts the logo in white on it)."""
+
+    widget = "color"
+    example = "#1d70b8"
+    regex = r"#[0-9a-fA-F]{6}"
+
+    def __init__(self, minimum_contrast: float = 4.5):
+        self.minimum_contrast = minimum_contrast
+
+    def parse(self, node, vocabularies):
+        text = _scalar(node)
+        if not re.fullmatch(self.regex, text):
+            raise Invalid(f"'{text}' is not a colour; write it as # and six hex digits, in quotes, such as '{self.example}'")
+        ratio = contrast_with_white(text)
+        if ratio < self.minimum_contrast:
+            raise Invalid(
+                f"white text on {text} has a contrast of {ratio:.1f}:1, below the {self.minimum_contrast}:1 "
+                "WCAG AA needs; choose a darker colour"
+            )
+        return text.lower()
+
+    def json_schema(self, vocabularies):
+        return {"type": "string", "pattern": "^" + self.regex + "$"}
 
 
 class Uuid(FieldType):

@@ -44,7 +44,10 @@ def report(errors) -> None:
 LEFT_OUT = {
     "id": "a permanent id for open data; families find the page by its address",
     "keywords": "extra words for search to find, not text for families to read",
+    "imported_from.id": "the other directory's own id, kept so that importing again replaces the entry",
+    "imported_from.source": "shown as a link only when it is a web address; a file on the importing computer means nothing to families",
 }
+
 
 class DirectoryGenerator(Generator):
     def generate_context(self):

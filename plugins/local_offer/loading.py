@@ -30,6 +30,8 @@ SLUG = Slug._compiled
 
 DEFAULTS = {
     "VOCABULARIES": "data/vocabularies.yaml",
+    # The council's details (local_offer.council), inside the content folder.
+    "COUNCIL": "council.yaml",
     "ENTRIES": "services",
     "ENTRY_URL": "services/{slug}/",
     # Processes that render entry pages; None means one per core.

@@ -6,17 +6,22 @@ naming the file and the line, to the same standard as directory entries.
 The build and ``make check`` read a page's file the same way
 (``read_page``), so both give the same message for a file that is not
 text or is too long.
+The council's details are filled in from placeholders (``placeholders.py``)
+before the Markdown is rendered.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
 from pelican.readers import BaseReader
 
+from .council import council_of
 from .fieldtypes import List
-from .loading import display_path
+from .loading import display_path, settings_for
+from .placeholders import fill_page
 from .rendering import Renderer
 from .schema import PAGE
 from .source_text import decode, read_bytes
@@ -29,7 +34,6 @@ logger = logging.getLogger(__name__)
 # times the longest guide. A page longer than that needs splitting for
 # families to read it, and anything far longer is a mistake or an attack.
 MAX_BODY = 100_000
-
 
 _HEADER_LINE = re.compile(r"([A-Za-z_]+):\s*(.*)")
 
@@ -45,8 +49,8 @@ def split_header(text: str) -> tuple[list[tuple[int, str, str]], str]:
     return header, ""
 
 
-def read_page(path, shown: str) -> tuple[list, str, list[SourceError]]:
-    """A page file's header lines (as split_header gives them), its Markdown body, and what is wrong with the file."""
+def read_page(path, shown: str, council: dict | None, council_name: str) -> tuple[list, str, list[SourceError]]:
+    """A page file's header lines and Markdown body, council details filled in, and what is wrong with the file."""
     text, errors = decode(read_bytes(path), shown)
     if text is None:
         return [], "", errors
@@ -61,12 +65,19 @@ def read_page(path, shown: str) -> tuple[list, str, list[SourceError]]:
                 f"the page text is {len(body):,} characters long; the most is {MAX_BODY:,}, so split it into shorter pages",
             )
         )
-    return header, body, errors
+        return header, body, errors
+    header, body, problems = fill_page(header, body, shown, council, council_name)
+    return header, body, errors + problems
 
 
 def slug_line(header: list[tuple[int, str, str]]) -> int:
     """The line of a page's Slug header (1 if it has none)."""
     return next((number for number, key, _ in header if key == "slug"), 1)
+
+
+def council_file(content_path, settings: dict) -> str:
+    """The council file as editors see it, such as content/council.yaml."""
+    return display_path(Path(content_path) / settings_for(settings)["COUNCIL"], content_path)
 
 
 def header_node(header: list[tuple[int, str, str]]) -> Mapping:
@@ -115,7 +126,9 @@ class PageReader(BaseReader):
         self.render = Renderer(settings.get("SITEURL", ""))
 
     def read(self, source_path):
-        header, body, errors = read_page(source_path, display_path(source_path, self.settings["PATH"]))
+        shown = display_path(source_path, self.settings["PATH"])
+        council = council_file(self.settings["PATH"], self.settings)
+        header, body, errors = read_page(source_path, shown, council_of(self.settings), council)
         if errors:
             # Logged here in make check's words: Pelican reports only that it
             # "could not process" the file.

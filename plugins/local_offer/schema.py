@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from .fieldtypes import (
     Boolean,
+    Colour,
     Date,
     Decimal,
     Email,
@@ -21,6 +22,7 @@ from .fieldtypes import (
     Integer,
     List,
     Month,
+    Pattern,
     Phone,
     Postcode,
     Slug,
@@ -141,10 +143,10 @@ PHONE = Group(
 LOCATION = Group(
     Field("name", Text(max_length=120), "Place name", "The name of the building, if it has one."),
     Field("address_1", Text(max_length=200), "Street address", "The building number and street.", required=True),
-    Field("city", Text(max_length=80), "Town", "The town, for example St Helens or Newton-le-Willows.", required=True),
-    Field("postal_code", Postcode, "Postcode", "The full postcode, such as WA10 1AB.", required=True),
-    Field("latitude", Decimal(49.0, 61.0, "53.4534"), "Latitude", "Only if known exactly; used for the map link."),
-    Field("longitude", Decimal(-8.7, 2.0, "-2.7384"), "Longitude", "Only if known exactly; used for the map link."),
+    Field("city", Text(max_length=80), "Town", "The town, as the postal address gives it.", required=True),
+    Field("postal_code", Postcode, "Postcode", "The full postcode, such as AB1 2CD.", required=True),
+    Field("latitude", Decimal(49.0, 61.0, "52.4862"), "Latitude", "Only if known exactly; used for the map link."),
+    Field("longitude", Decimal(-8.7, 2.0, "-1.8904"), "Longitude", "Only if known exactly; used for the map link."),
     Field(
         "accessibility",
         Text(max_length=1000, multiline=True),
@@ -205,6 +207,14 @@ KIND = Group(
         "Gives advice",
         "true for information, advice and support: search offers it when it finds nothing.",
     ),
+)
+
+# Written by `make import`, never by hand, so nothing in it is required of
+# an editor (or of Decap's form for a new entry).
+IMPORTED_FROM = Group(
+    Field("source", Text(max_length=500), "Source", "The web address, or the file name, of the Open Referral UK data."),
+    Field("id", Text(max_length=100), "Id there", "The service's id in that data."),
+    Field("date", Date(), "Date imported", "When it was imported, such as 2026-03-31."),
 )
 
 ENTRY = ContentType(
@@ -295,7 +305,7 @@ ENTRY = ContentType(
             "eligibility_description",
             Text(max_length=5000, markdown=True),
             "Who can use it",
-            "Who it is for and anything they need, such as living in St Helens.",
+            "Who it is for and anything they need, such as living in the council's area.",
         ),
         Field(
             "access_routes",
@@ -313,6 +323,18 @@ ENTRY = ContentType(
             "Last checked",
             "The date someone last checked every detail was right, such as 2026-03-31.",
             required=True,
+        ),
+        Field(
+            "outside_area",
+            Boolean(),
+            "Outside the area",
+            "true if it is outside the council's area but families here use it, such as a school in a neighbouring area.",
+        ),
+        Field(
+            "imported_from",
+            IMPORTED_FROM,
+            "Imported from",
+            "Where make import found it. Written by make import: an entry imported again from the same place is replaced.",
         ),
     ),
     rules=(
@@ -365,7 +387,114 @@ PAGE = ContentType(
     ),
 )
 
-CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE)}
+
+def _send_team_reachable(data):
+    team = data.get("send_team")
+    if team is not None and not any(team.get(way) for way in ("phones", "email", "website")):
+        yield "send_team", "families need a way to reach the SEND team; give its phones, email or website"
+
+
+# One way to reach a team or service the information pages name. Only what a
+# published source confirms: leave out what is not known, and pages point
+# families to the SEND team instead.
+CONTACT = Group(
+    Field("name", Text(max_length=120), "Name", "What families know it as, such as 'SEND team'.", required=True),
+    Field("phones", List(Phone, min_items=1, max_items=10), "Phone numbers", "Numbers families can call, in quotes, the main one first."),
+    Field("email", Email, "Email", "A team mailbox, never a member of staff's own address."),
+    Field("website", Url(), "Website", "Its own web page, starting https://."),
+    Field("address", Text(max_length=200), "Address", "Where to write to or visit, on one line, ending with the postcode."),
+    Field("opening_hours", Text(max_length=120), "Opening hours", "When families can call or visit, such as '9am to 5pm, Monday to Friday'."),
+)
+
+BRAND = Group(
+    Field(
+        "colour",
+        Colour(),
+        "Brand colour",
+        "The header's colour, as # and six hex digits in quotes, dark enough for white text on it.",
+        required=True,
+    ),
+    Field("logo_text", Text(max_length=40), "Logo text", "The words shown as the logo in the header, such as the council's short name.", required=True),
+)
+
+FEEDBACK_ADDRESS = Group(
+    Field("url", Url(), "Feedback form", "The web page where families tell the council what they think of the Local Offer."),
+    Field("email", Email, "Feedback email", "The mailbox for comments on the Local Offer, if there is no form."),
+)
+
+LOCAL_NAMES = Group(
+    Field("iass", Text(max_length=40), "Information, advice and support service", "What families here call it, such as 'SENDIASS'. Leave it out to say 'IASS'."),
+    Field("arp", Text(max_length=60), "Specialist base in a mainstream school", "What families here call an additionally resourced provision, such as 'resource base'. Leave it out to say 'ARP'."),
+    Field("arps", Text(max_length=60), "More than one of those", "The plural, such as 'resource bases'. Leave it out to add an 's'."),
+)
+
+COUNCIL = ContentType(
+    name="council",
+    label="Council details",
+    folder="",
+    fields=(
+        Field("name", Text(max_length=120), "Council", "The council's full name, such as 'Exampleshire Council'.", required=True),
+        Field("area", Text(max_length=60), "Area", "The place the Local Offer covers, as families say it, such as 'Exampleshire'.", required=True),
+        Field("county", Text(max_length=60), "County", "The county for postal addresses in open data. Leave it out to use the area."),
+        Field("website", Url(), "Council website", "The council's home page, starting https://.", required=True),
+        Field("service_name", Text(max_length=60), "Website name", "The name of this website after the area. Leave it out to say 'SEND Local Offer'."),
+        Field("brand", BRAND, "Brand", "How the header looks.", required=True),
+        Field("send_team", CONTACT, "SEND team", "The council team that handles EHC needs assessments and plans: the person families can always ask.", required=True),
+        Field("iass", CONTACT, "Information, advice and support service (IASS)", "The free, impartial SEND advice service for the area."),
+        Field("mediation", CONTACT, "Mediation", "The independent mediation service for disagreements about EHC needs assessments and plans."),
+        Field(
+            "disagreement_resolution",
+            CONTACT,
+            "Disagreement resolution",
+            "The independent disagreement resolution service, if it is not the mediation service.",
+        ),
+        Field("parent_carer_forum", CONTACT, "Parent carer forum", "The area's parent carer forum."),
+        Field("feedback", FEEDBACK_ADDRESS, "Feedback", "Where families send comments on the Local Offer. Leave it out to point them to the SEND team."),
+        Field("local_names", LOCAL_NAMES, "Local names", "What families here call things that have other names elsewhere."),
+        Field(
+            "repository",
+            Pattern(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "is not a GitHub repository written as owner/name", "example-council/send-local-offer"),
+            "Repository",
+            "The GitHub repository, as owner/name, that holds this website: the web editor saves changes there.",
+        ),
+    ),
+    rules=(Rule("Families can reach the SEND team.", _send_team_reachable),),
+)
+
+# How `make import` files Open Referral UK services under our words
+# (content/data/oruk-mapping.yaml).
+TERM_MAPPING = Group(
+    Field(
+        "match",
+        List(Text(max_length=120), min_items=1, max_items=100),
+        "Their words",
+        "The names or codes of the other directory's terms this line is for, such as 'Autism'. Capitals do not matter.",
+        required=True,
+    ),
+    Field("kind", Term("kinds"), "Kind of entry", "service or ias."),
+    Field("categories", List(Term("categories")), "Types of help", "Our types of help for services with one of those terms."),
+    Field("needs", List(Term("needs")), "Needs", "Our needs for services with one of those terms."),
+    Field("access_routes", List(Term("access_routes")), "How to get it", "Our ways to get help for services with one of those terms."),
+)
+
+ORUK_MAPPING = ContentType(
+    name="oruk_mapping",
+    label="Open Referral UK import mapping",
+    folder="data",
+    fields=(
+        Field("kind", Term("kinds"), "Kind of entry", "What an imported entry is when none of its terms says: service or ias.", required=True),
+        Field(
+            "categories",
+            List(Term("categories"), min_items=1),
+            "Types of help",
+            "Where an entry is filed when none of its terms maps to a type of help. The import report lists each one to check.",
+            required=True,
+        ),
+        Field("terms", List(TERM_MAPPING, max_items=1000), "Their terms", "Each item files services with some of the other directory's terms under our words."),
+    ),
+)
+
+CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE, COUNCIL, ORUK_MAPPING)}
 
 # The vocabularies whose terms carry attributes the code acts on, checked
 # against these fields when the vocabularies are read.

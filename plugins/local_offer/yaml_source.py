@@ -1,6 +1,6 @@
 """Read a YAML file into a tree of nodes that remember their line numbers.
 
-YAML 1.1 (what PyYAML implements) silently turns ``01744671104`` into a
+YAML 1.1 (what PyYAML implements) silently turns ``01632960123`` into a
 number, ``09:00`` into 540 and ``NO`` into ``False``. Editors cannot be
 expected to know that, so this reader never resolves types: every scalar
 keeps the exact text the editor wrote, and the schema decides later whether

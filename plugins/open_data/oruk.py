@@ -40,7 +40,10 @@ LEFT_OUT = {
     "places": _NO_ORUK_FIELD,
     "admissions": _NO_ORUK_FIELD,
     "keywords": "words for our own search; the service's taxonomy terms say what it is",
+    "outside_area": "a service's locations say where it is; whether that is outside our area is our own view of it",
+    "imported_from": "the other directory publishes it itself; this only records where we copied it from",
 }
+
 
 def uuid5(namespace: bytes, name: str) -> str:
     """``str(uuid.uuid5(namespace, name))`` without making UUID objects: a county directory needs 100,000."""

@@ -1,8 +1,8 @@
 """The ``OPEN_DATA`` settings, merged over these defaults.
 
-The publishing organisation defaults to the council in ``BRAND`` so a
-council that has set its brand publishes open data under its own name
-without repeating itself.
+The publishing organisation and the county of every address default to
+the council file's (``local_offer.council``), so a council publishes open
+data under its own name without repeating itself.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from __future__ import annotations
 DEFAULTS = {
     "LICENCE_NAME": "Open Government Licence v3.0",
     "LICENCE_URL": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-    # Merged over the council's details from BRAND.
+    # Merged over the council's details from the council file.
     "PUBLISHER": {},
     # Entries per page of every Open Referral UK list.
     "PAGE_SIZE": 50,
-    # Open Referral UK addresses must name a county and a country.
-    "STATE_PROVINCE": "Merseyside",
+    # Open Referral UK addresses must name a county and a country; the
+    # county is the council file's unless set here.
+    "STATE_PROVINCE": None,
     "COUNTRY": "GB",
     # Our status terms as Open Referral UK statuses, which are a fixed list.
     "STATUSES": {"active": "active", "temporarily_closed": "temporarily closed", "inactive": "inactive"},
@@ -36,16 +37,18 @@ DEFAULTS = {
 
 
 def options(settings: dict) -> dict:
-    """OPEN_DATA merged over the defaults, with the publisher filled in from BRAND."""
+    """OPEN_DATA merged over the defaults, with the publisher and county filled in from the council file."""
     merged = {**DEFAULTS, **settings.get("OPEN_DATA", {})}
-    brand = settings.get("BRAND", {})
-    council = brand.get("council_name", settings.get("SITENAME", ""))
+    council = settings.get("COUNCIL", {})
+    team = council.get("send_team", {})
+    name = council.get("name", settings.get("SITENAME", ""))
     merged["PUBLISHER"] = {
-        "name": council,
-        "website": brand.get("homepage_url"),
-        "email": brand.get("contact_email"),
-        "telephone": brand.get("contact_phone"),
-        "description": f"{council} publishes the {settings.get('SITENAME', 'Local Offer')}.",
+        "name": name,
+        "website": council.get("website"),
+        "email": team.get("email"),
+        "telephone": (team.get("phones") or [None])[0],
+        "description": f"{name} publishes the {settings.get('SITENAME', 'Local Offer')}.",
         **merged["PUBLISHER"],
     }
+    merged["STATE_PROVINCE"] = merged["STATE_PROVINCE"] or council.get("county")
     return merged

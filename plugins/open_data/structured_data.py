@@ -44,6 +44,8 @@ LEFT_OUT = {
     "locations.accessibility": _NO_PROPERTY,
     "keywords": "search engines ignore keywords",
     "assured_date": _NO_PROPERTY,
+    "outside_area": _NO_PROPERTY,
+    "imported_from": "the page says where the details were copied from; search engines find the original directory themselves",
 }
 
 def page_url(siteurl: str, url: str) -> str:
@@ -100,7 +102,7 @@ def entry_data(entry, options: dict, siteurl: str) -> dict:
     """The schema.org description of one entry: a School, a GovernmentService or a Service.
 
     A service counts as a government service when the organisation that runs
-    it names the council, so "NHS and St Helens Borough Council" is one.
+    it names the council, so "NHS and Exampleshire Council" is one.
     """
     phones = entry.phones or []
     locations = entry.locations or []

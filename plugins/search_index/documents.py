@@ -48,6 +48,8 @@ LEFT_OUT = {
     "locations": "no search by place yet; addresses are on the entry page",
     "schedules": _ON_THE_PAGE,
     "assured_date": _ON_THE_PAGE,
+    "outside_area": _ON_THE_PAGE,
+    "imported_from": "where make import copied it from; the entry page says so",
 }
 
 @dataclasses.dataclass(frozen=True)

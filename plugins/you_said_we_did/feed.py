@@ -41,7 +41,7 @@ def build_feed(items, settings) -> Atom1Feed:
         feed_url=f"{site_url}/{FEED_URL}",
         description="What families, children and young people told us about the Local Offer, and what we did about it.",
         language="en",
-        author_name=settings["BRAND"]["council_name"],
+        author_name=settings["COUNCIL"]["name"],
         feed_guid=f"urn:uuid:{uuid.uuid5(FEEDBACK_NAMESPACE, SECTION_URL)}",
     )
     for item in items:

@@ -200,7 +200,7 @@ CHECKED_FIELDS = _checked_fields()
 
 
 def as_words(slug: str) -> str:
-    """A file name or slug as the words it spells: "mrs-smith-wa10-1ab" reads "mrs smith wa10 1ab"."""
+    """A file name or slug as the words it spells: "mrs-smith-ab1-2cd" reads "mrs smith ab1 2cd"."""
     return re.sub(r"[-_.]+", " ", slug)
 
 

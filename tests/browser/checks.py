@@ -103,6 +103,21 @@ def describe_axe(url: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# -- small screens -------------------------------------------------------------
+
+WIDE = """
+width => [...document.querySelectorAll('body *')]
+  .filter(el => el.getBoundingClientRect().right > width + 0.5 && el.children.length === 0)
+  .slice(0, 10).map(el => `<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(el.getBoundingClientRect().right)}px`)
+"""
+
+
+def too_wide(page, width: int = 320) -> tuple[int, list[str]]:
+    """How wide a page loaded in a ``width``-pixel viewport is, and the elements that stick out (none if it fits)."""
+    scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
+    return scroll_width, (page.evaluate(WIDE, width) if scroll_width > width else [])
+
+
 # -- Nu HTML Checker --------------------------------------------------------
 
 def vnu_errors(files: list[Path]) -> dict[Path, list[dict]]:

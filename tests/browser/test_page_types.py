@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.checks import FOCUSABLE
+from tests.browser.checks import FOCUSABLE, too_wide
 
 pytestmark = pytest.mark.browser
 
@@ -112,16 +112,8 @@ def test_every_focusable_element_shows_where_focus_is(page_type, open_tab):
 
 def test_nothing_scrolls_sideways_at_320_pixels_wide(page_type, open_tab):
     kind, url = page_type
-    page = open_tab(url, width=320).page
-    width = page.evaluate("document.scrollingElement.scrollWidth")
-    if width > 320:
-        wide = page.evaluate(
-            "() => [...document.querySelectorAll('body *')]"
-            ".filter(el => el.getBoundingClientRect().right > 320.5 && el.children.length === 0)"
-            ".slice(0, 10).map(el => `<${el.tagName.toLowerCase()} class=\"${el.className}\">`"
-            " + ' ' + Math.round(el.getBoundingClientRect().right) + 'px')"
-        )
-        pytest.fail(f"{url} ({kind}) is {width}px wide on a 320px screen; too wide:\n  " + "\n  ".join(wide))
+    width, wide = too_wide(open_tab(url, width=320).page)
+    assert width <= 320, f"{url} ({kind}) is {width}px wide on a 320px screen; too wide:\n  " + "\n  ".join(wide)
 
 
 # The navigation chrome that is no use on paper.
