@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 
 from local_offer import yaml_source
 from local_offer.content_files import copy_only_ordinary_files
+from local_offer.council import load_council
 from local_offer.loading import load_vocabularies
 from local_offer.pages import MAX_BODY, header_node, read_page
 from local_offer.schema import ENTRY, FEEDBACK, PAGE
@@ -238,7 +239,7 @@ def test_any_bytes_give_problems_never_a_crash(raw):
 FIXTURE_ENTRY = (FIXTURE_CONTENT / "services" / "oak-tree-school.yaml").read_bytes()
 YAMLISH = st.sampled_from(
     [*":-[]{}#&*!|>'\"%@`,? \n\t09az", "\n  ", "\n- ", "kind", "phones", "number", "locations", "true", "~", "null",
-     "2026-01-01", "special_school", "\x00", "\x1b", "\xe9", "\u2028", "\ufeff"]
+     "2026-01-01", "special_school", "\x00", "\x1b", "\xe9", "\u2028", "\ufeff", "{{", "}}", " send_team.phones ", "iass"]
 )
 
 
@@ -248,12 +249,16 @@ def test_any_edit_of_a_valid_entry_gives_problems_never_a_crash(at, inserted, re
     check_bytes_quietly(FIXTURE_ENTRY[:at] + "".join(inserted).encode("utf-8", "surrogatepass") + FIXTURE_ENTRY[at + removed :])
 
 
+# The fixture council, so that placeholders in the made-up pages are filled in too.
+COUNCIL = load_council(FIXTURE_CONTENT, {})
+
+
 @settings(max_examples=300, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(st.lists(YAMLISH, max_size=60))
 def test_any_page_gives_problems_never_a_crash(tmp_path_factory, parts):
     path = tmp_path_factory.getbasetemp() / "page.md"
     path.write_bytes(("Title: " + "".join(parts)).encode("utf-8", "surrogatepass"))
-    header, _, errors = read_page(path, "content/pages/page.md")
+    header, _, errors = read_page(path, "content/pages/page.md", COUNCIL, "content/council.yaml")
     if not errors:
         validate(header_node(header), PAGE, "content/pages/page.md", VOCABULARIES)
 
