@@ -30,12 +30,13 @@ BRAND = {
     "logo_text": "St Helens",
     "brand_colour": "#00607a",
     "homepage_url": "https://www.sthelens.gov.uk/",
-    # The Additional Needs Team's number and the council's Local Offer page,
-    # both from the council's published SEND policy. No team mailbox is
-    # published there, so none is given; set one here when there is.
+    # The Additional Needs Team's number (the council's Local Offer pages of
+    # 2014) and the Local Offer's current address (the SEND strategy
+    # 2024 to 2027). No team mailbox is published there, so none is given;
+    # set one here when there is.
     "contact_email": "",
     "contact_phone": "01744 671104",
-    "feedback_url": "https://www.sthelens.gov.uk/localoffer",
+    "feedback_url": "https://www.sthelens.gov.uk/send",
 }
 
 # Response headers for static hosts that read a _headers file (Netlify,

@@ -1,4 +1,4 @@
-"""``make check`` for the directory: entries, vocabularies and page headers.
+"""``make check`` for the directory: entries, vocabularies, sources and page headers.
 
 The same loading and validation code as the build, without Pelican, so an
 editor gets every problem in every file in a second or two.
@@ -38,4 +38,4 @@ def check(content_path: Path, settings: dict, shared: dict):
                 problems.append(SourceError(shown, 1, "slug", f"'{data['slug']}' is already used by {slugs[data['slug']]}"))
             slugs[data["slug"]] = shown
     shared["page_slugs"] = set(slugs)
-    return problems, {"entries": len(catalogue.entries), "pages": len(slugs)}
+    return problems, {"entries": len(catalogue.entries), "pages": len(slugs), "sources": len(catalogue.sources)}

@@ -10,6 +10,7 @@ import csv
 import datetime
 import json
 
+from local_offer.filing import OPEN_TO_ALL, need_filing
 from local_offer.schema import ENTRY
 from local_offer.vocabularies import Term
 
@@ -43,7 +44,7 @@ def columns(vocabularies, siteurl: str) -> list:
         )),
         (label["minimum_age"], lambda e: e.minimum_age),
         (label["maximum_age"], lambda e: e.maximum_age),
-        (label["needs"], lambda e: labels(e.all_needs)),
+        (label["needs"], lambda e: "All needs" if need_filing(e).group == OPEN_TO_ALL else labels(e.all_needs)),
         (label["categories"], lambda e: labels(e.categories)),
         ("Address", lambda e: joined(
             ", ".join(p for p in (place.get("name"), place["address_1"], place["city"]) if p) for place in e.locations or []
