@@ -254,7 +254,7 @@ ENTRY = ContentType(
         Field(
             "maximum_age",
             Integer(1, 25),
-            "Age it is for until",
+            "Up to age",
             "The birthday it is for until, as its source gives it: 16 means until the 16th birthday, so "
             "'aged 11 to 16' is 11 and 16, and 'up to 25' is 25.",
         ),
