@@ -52,6 +52,7 @@ def columns(vocabularies, siteurl: str) -> list:
         ("Postcode", lambda e: joined(place["postal_code"] for place in e.locations or [])),
         (label["status"], lambda e: status_label(e, vocabularies)),
         (label["assured_date"], lambda e: e.assured_date.isoformat()),
+        (label["sources"], lambda e: joined(source.citation for source in e.cited_sources)),
         ("Page on this website", lambda e: f"{siteurl}/{e.url}"),
     ]
 
