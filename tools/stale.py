@@ -57,7 +57,7 @@ def write_text(entries, cutoff: datetime.date, months: int, out) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip(), file=out)
         if index == 0:
             print("  ".join("-" * width for width in widths), file=out)
-    print("\nSources to check again (each is the newest source of these entries), most entries first:\n", file=out)
+    print("\nSources to check again, with how many of these entries rely on each, most first:\n", file=out)
     for source, relying in review.sources_to_recheck(entries):
         count = f"{len(relying)} {'entry' if len(relying) == 1 else 'entries'}"
         print(f"  {source.id}: {source.title}, {source.publisher}, {label(source.date)} ({count})", file=out)

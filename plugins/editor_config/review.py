@@ -40,15 +40,15 @@ def contact(entry) -> dict:
 
 
 def sources_to_recheck(entries) -> list[tuple]:
-    """(source, the overdue entries whose newest source it is), most entries first.
+    """(source, the entries that rely on it), for the sources ``entries`` cite, most entries first.
 
-    Checking one source again (a newer edition, a meeting with the provider)
-    can bring every entry that relies on it up to date at once.
+    Checking a source again (finding a newer edition, or confirming its facts
+    with the provider) can bring every entry that relies on it up to date.
     """
     relying = {}
     for entry in entries:
-        if entry.cited_sources:
-            relying.setdefault(entry.cited_sources[0].id, (entry.cited_sources[0], []))[1].append(entry)
+        for source in entry.cited_sources:
+            relying.setdefault(source.id, (source, []))[1].append(entry)
     return sorted(relying.values(), key=lambda pair: (-len(pair[1]), pair[0].date, pair[0].id))
 
 
