@@ -1,7 +1,7 @@
 """Shared fixtures: tiny fixture sites built into tmp_path, and the real site.
 
 A fixture site starts as a copy of ``tests/fixtures/content`` (a few valid
-entries and pages with the real vocabularies); a test writes or breaks files
+entries and pages, with their own sources and the real vocabularies); a test writes or breaks files
 in it, builds it with the same command as ``make html`` and asserts on the
 output by CSS selector.
 """
@@ -20,6 +20,12 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
+
+# What every test entry and page needs besides its own fields: a way to a
+# person, its ages and its sources (from the fixture's data/sources.yaml),
+# and a page's last-updated date. Add to a test's YAML or page header.
+ENTRY_REQUIRED = "email: team@example.org\nages: all\nsources: [example-directory-check]\n"
+PAGE_REQUIRED = "Sources: example-send-guide\nModified: 2026-06-02\n"
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
@@ -84,7 +90,9 @@ def fixture_site(root: Path) -> Site:
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     (root / "content" / "data").mkdir(exist_ok=True)
     for extra in (ROOT / "content" / "data").glob("*.yaml"):
-        shutil.copy(extra, root / "content" / "data" / extra.name)
+        # The fixture's own data files (its sources) stay; the rest are the real ones.
+        if not (root / "content" / "data" / extra.name).exists():
+            shutil.copy(extra, root / "content" / "data" / extra.name)
     return Site(root)
 
 

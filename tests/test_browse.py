@@ -28,10 +28,16 @@ def test_browse_home_links_to_each_way_of_browsing_and_the_a_to_z(built):
     assert links["/services/"] == "Everything from A to Z"
 
 
+def group(page, group_id: str) -> list[str]:
+    """The names listed in one group of a term page: 'chosen', 'open-to-all' or 'ages-not-known'."""
+    listed = page.select_one(f'.app-results[data-group="{group_id}"]')
+    return [a.get_text(strip=True) for a in listed.select(".app-result__title a")] if listed else []
+
+
 def test_a_need_lists_the_entries_for_it_with_what_families_need_to_choose(built):
     page = built.page("/browse/need/asd/")
     assert page.select_one("h1").get_text(strip=True) == "Autism (ASD)"
-    assert names(page) == ["Sensory Play Group"]
+    assert group(page, "chosen") == ["Sensory Play Group"]
     result = page.select_one(".app-result")
     assert result.select_one(".govuk-tag").get_text(strip=True) == "Service"
     assert "weekly play session" in result.select_one(".app-result__summary").get_text()
@@ -41,9 +47,63 @@ def test_a_need_lists_the_entries_for_it_with_what_families_need_to_choose(built
     assert "Phone 01744 671104" in facts
 
 
+def test_an_entry_open_to_all_needs_is_listed_under_every_need_in_its_own_group(built):
+    # Advice Line lists no needs: it is for any need, so no need page may hide it.
+    for term in ("asd", "vi", "semh", "communication-and-interaction"):
+        page = built.page(f"/browse/need/{term}/")
+        assert group(page, "open-to-all") == ["Advice Line"], term
+        heading = page.select_one("#open-to-all").get_text(strip=True)
+        assert heading == "Open to all children and young people with SEND"
+    # A school is only for the needs it is designated for.
+    assert "Oak Tree School" not in names(built.page("/browse/need/asd/"))
+    need_page = built.page("/browse/need/")
+    assert "also lists 1 entry" in need_page.select_one(".app-browse-everywhere").get_text()
+
+
 def test_an_age_band_lists_every_entry_serving_any_age_in_it(built):
-    assert names(built.page("/browse/age/0-4/")) == ["Advice Line", "Oak Tree School", "Sensory Play Group"]
-    assert names(built.page("/browse/age/16-25/")) == ["Advice Line", "Oak Tree School"]
+    early = built.page("/browse/age/early-years/")
+    assert group(early, "chosen") == ["Sensory Play Group"]
+    assert group(early, "open-to-all") == ["Advice Line"]
+    assert group(built.page("/browse/age/primary/"), "chosen") == ["Oak Tree School", "Sensory Play Group"]
+    assert group(built.page("/browse/age/post-16/"), "chosen") == ["Oak Tree School"]
+
+
+def test_ages_meet_at_a_birthday_without_overlapping_and_unknown_ages_are_labelled(site):
+    site.write("services/teen-club.yaml", """\
+        kind: service
+        name: Teen Club
+        summary: A club for young people aged 11 to 16.
+        description: Games and talk.
+        categories: [leisure]
+        email: club@example.org
+        minimum_age: 11
+        maximum_age: 16
+        sources: [example-directory-check]
+        assured_date: 2026-01-10
+        """)
+    site.write("services/mystery-group.yaml", """\
+        kind: service
+        name: Mystery Group
+        summary: A group whose ages no source gives.
+        description: Ask them.
+        categories: [leisure]
+        ask: advice-line
+        ages: not-known
+        sources: [example-directory-check]
+        assured_date: 2026-01-10
+        """)
+    site.build_ok()
+    # "Aged 11 to 16" runs until the 16th birthday: secondary, not 16 to 25.
+    assert "Teen Club" in names(site.page("/browse/age/secondary/"))
+    assert "Teen Club" not in names(site.page("/browse/age/post-16/"))
+    assert "Teen Club" not in names(site.page("/browse/age/primary/"))
+    # No source gives its ages: listed under every age, in a group that says so.
+    for band in ("early-years", "primary", "secondary", "post-16"):
+        page = site.page(f"/browse/age/{band}/")
+        assert group(page, "ages-not-known") == ["Mystery Group"], band
+        assert "Mystery Group" not in group(page, "chosen")
+    explanation = site.page("/browse/age/").select_one(".app-browse-explanation").get_text()
+    assert "from a child's 11th birthday until their 16th birthday" in explanation
 
 
 def test_a_kind_and_a_type_of_help_list_their_entries(built):
@@ -68,7 +128,7 @@ def test_each_way_of_browsing_shows_how_many_entries_each_term_has(built):
 
 
 def test_a_term_with_nothing_in_it_says_so(built):
-    page = built.page("/browse/need/vi/")
+    page = built.page("/browse/category/travel/")
     assert not page.select(".app-result")
     assert "Nothing is listed here yet" in page.select_one("main").get_text()
 
@@ -104,20 +164,21 @@ def page_inode(site: Site, url: str) -> int:
 
 def test_a_rebuild_shows_a_changed_entry_and_reuses_pages_without_it(site, tmp_path):
     site.build_ok()
-    untouched = {url: page_inode(site, url) for url in ("/browse/need/asd/", "/browse/kind/special_school/", "/browse/")}
+    # Neither Advice Line nor Oak Tree School (which names Advice Line to ask) is on these.
+    untouched = {url: page_inode(site, url) for url in ("/browse/category/leisure/", "/browse/kind/service/", "/browse/")}
     path = site.content / "services" / "advice-line.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Free, impartial advice", "Confidential, impartial advice"), encoding="utf-8")
     site.build_ok()
 
-    for url in ("/browse/category/disagreements/", "/browse/kind/ias/", "/browse/age/16-25/"):
+    for url in ("/browse/category/disagreements/", "/browse/kind/ias/", "/browse/age/post-16/"):
         summaries = [p.get_text() for p in site.page(url).select(".app-result__summary")]
         assert any(s.startswith("Confidential, impartial advice") for s in summaries), url
         assert not any(s.startswith("Free") for s in summaries), url
     # Pages without the entry are the last build's files, and still in the sitemap.
     assert {url: page_inode(site, url) for url in untouched} == untouched
     sitemap = site.file("/sitemap.xml").read_text(encoding="utf-8")
-    assert "/browse/need/asd/" in sitemap and "/browse/kind/ias/" in sitemap
+    assert "/browse/category/leisure/" in sitemap and "/browse/kind/ias/" in sitemap
     fresh = Site(tmp_path / "fresh")
     shutil.copytree(site.content, fresh.content)
     fresh.build_ok()

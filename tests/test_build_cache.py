@@ -6,6 +6,7 @@ import logging
 import re
 
 from local_offer import parallel
+from tests.conftest import PAGE_REQUIRED
 
 
 def written(site) -> tuple[int, int]:
@@ -32,11 +33,23 @@ def test_only_the_changed_entry_is_rendered_again(site):
     verbose(site)
     assert written(site) == (3, 0)
     assert written(site) == (0, 3)
-    path = site.content / "services" / "advice-line.yaml"
-    path.write_text(path.read_text().replace("Advice Line", "Advice and Support Line"), encoding="utf-8")
+    path = site.content / "services" / "sensory-play-group.yaml"
+    path.write_text(path.read_text().replace("Sensory Play Group", "Sensory Play Sessions"), encoding="utf-8")
     assert written(site) == (1, 2)
-    assert site.page("/services/advice-line/").select_one("h1").get_text(strip=True) == "Advice and Support Line"
+    assert site.page("/services/sensory-play-group/").select_one("h1").get_text(strip=True) == "Sensory Play Sessions"
     assert site.page("/services/oak-tree-school/").select_one("h1").get_text(strip=True) == "Oak Tree School"
+
+
+def test_an_entry_that_names_another_to_ask_is_rendered_again_when_that_one_changes(site):
+    verbose(site)
+    written(site)
+    path = site.content / "services" / "advice-line.yaml"
+    text = path.read_text().replace("Advice Line", "Advice and Support Line").replace("01744 000000", "01632 960000")
+    path.write_text(text, encoding="utf-8")
+    # Oak Tree School names Advice Line to ask, and shows its name and number.
+    assert written(site) == (2, 1)
+    ask = site.page("/services/oak-tree-school/").select_one(".app-entry__ask").find_parent("dd").get_text(" ", strip=True)
+    assert "Advice and Support Line" in ask and "01632 960000" in ask
 
 
 def validated(site) -> tuple[int, int]:
@@ -73,7 +86,7 @@ def test_a_mistake_in_an_unchanged_file_is_still_reported_after_a_vocabulary_cha
 def test_a_change_to_the_rest_of_the_site_renders_every_entry_again(site):
     verbose(site)
     written(site)
-    site.write("pages/new-guide.md", "Title: New guide\nSlug: new-guide\nSummary: A new guide.\n\nText.\n")
+    site.write("pages/new-guide.md", "Title: New guide\nSlug: new-guide\nSummary: A new guide.\n" + PAGE_REQUIRED + "\nText.\n")
     assert written(site) == (3, 0)
 
 

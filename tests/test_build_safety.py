@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.test_validation import CASES, VALID
+from tests.test_validation import BUILDABLE as VALID, CASES
 
 
 def snapshot(folder):

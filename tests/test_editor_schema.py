@@ -86,6 +86,7 @@ response: |
 status: we-are-doing
 response_date: 2025-06-27
 related: [sensory-play-group]
+sources: [example-directory-check]
 """
 
 
@@ -106,6 +107,12 @@ GOOD = {
     "an international phone number": ("entry", edit(SERVICE, '"01744 671104"', '"+44 1744 671104"')),
     "a whole-number latitude": ("entry", edit(SERVICE, "    accessibility:", "    latitude: 53\n    accessibility:")),
     "a school with a place count": ("entry", edit(SCHOOL, "places: 120", "places: 1")),
+    # A school's phases and ages are given only when a source gives them.
+    "a school without phases": ("entry", edit(SCHOOL, "phases: [primary, secondary, post-16]\n", "")),
+    "a school whose ages are not known": ("entry", edit(SCHOOL, "minimum_age: 4\nmaximum_age: 19\n", "ages: not-known\n")),
+    "a date known only to the year": ("entry", edit(SERVICE, "assured_date: 2026-03-02", "assured_date: 2026")),
+    "a date known only to the month": ("entry", edit(SERVICE, "assured_date: 2026-03-02", "assured_date: 2026-03")),
+    "a feedback item whose comments' date is not recorded": ("feedback", edit(FEEDBACK_ITEM, "received: 2025-03\n", "")),
 }
 
 BAD = {
@@ -128,7 +135,9 @@ BAD = {
     "a slug with capitals": ("entry", SERVICE + "slug: Sensory-Play\n"),
     "a time past midnight": ("entry", edit(SERVICE, '"11:30"', '"24:30"')),
     "a date in day/month/year order": ("entry", edit(SERVICE, "assured_date: 2026-03-02", "assured_date: 02/03/2026")),
-    "a date that does not exist": ("entry", edit(SERVICE, "assured_date: 2026-03-02", "assured_date: 2026-02-30")),
+    "a date that is not a date": ("entry", edit(SERVICE, "assured_date: 2026-03-02", "assured_date: March 2026")),
+    "ages in words": ("entry", SERVICE.replace("minimum_age: 0\nmaximum_age: 5\n", "ages: everyone\n")),
+    "feedback without sources": ("feedback", edit(FEEDBACK_ITEM, "sources: [example-directory-check]\n", "")),
     "an age out of range": ("entry", edit(SERVICE, "maximum_age: 5", "maximum_age: 30")),
     "an age in words": ("entry", edit(SERVICE, "maximum_age: 5", "maximum_age: five")),
     "a negative age": ("entry", edit(SERVICE, "minimum_age: 0", "minimum_age: -1")),
@@ -142,8 +151,6 @@ BAD = {
     "needs on a school": ("entry", SCHOOL + "needs: [asd]\n"),
     "designated needs on a service": ("entry", SERVICE + "designated_needs: [asd]\n"),
     "a school without designated needs": ("entry", edit(SCHOOL, "designated_needs: [sld, pmld]\n", "")),
-    "a school without phases": ("entry", edit(SCHOOL, "phases: [primary, secondary, post-16]\n", "")),
-    "a school without ages": ("entry", edit(SCHOOL, "minimum_age: 4\n", "")),
     "admissions without who decides": ("entry", edit(SCHOOL, "  admitting_authority: St Helens Borough Council\n", "")),
     "admissions with maybe": ("entry", edit(SCHOOL, "ehc_plan_required: true", "ehc_plan_required: maybe")),
     "a feedback month that does not exist": ("feedback", edit(FEEDBACK_ITEM, "received: 2025-03", "received: 2025-13")),
@@ -158,7 +165,15 @@ BAD = {
 VALIDATOR_ONLY = {
     # Rules across fields of one file: JSON Schema cannot compare two values,
     # and the others are kept in one place (schema.py) as Python rules.
-    "The youngest age is not above the oldest age.": ("entry", edit(SCHOOL, "maximum_age: 19", "maximum_age: 3")),
+    "Ages run from a lower birthday to a higher one, and both are given.": ("entry", edit(SCHOOL, "maximum_age: 19", "maximum_age: 3")),
+    "Ages come from a source, from phases, or are said to be all or not known.": (
+        "entry", edit(SERVICE, "minimum_age: 0\nmaximum_age: 5\n", ""),
+    ),
+    "An entry has a phone number, email or website, or names the entry to ask.": (
+        "entry", edit(IAS, '  - number: "01744 000000"\n', "").replace("phones:\n", ""),
+    ),
+    # JSON Schema checks a date's shape (a year, a month or a day); make check that the day exists.
+    "a date that does not exist": ("entry", edit(SERVICE, "assured_date: 2026-03-02", "assured_date: 2026-02-30")),
     "A closed service carries a notice for families.": ("entry", SERVICE + "status: temporarily_closed\n"),
     "An entry is either free or has fees, not both.": ("entry", SERVICE + "fees: £2 a session\n"),
     "A we-can't item gives its reason, and only then.": ("feedback", edit(FEEDBACK_ITEM, "status: we-are-doing", "status: we-cant")),

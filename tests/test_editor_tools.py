@@ -87,9 +87,11 @@ def test_new_entry_fails_make_check_naming_each_required_field_until_filled_in(s
     assert result.returncode == 1
     named = set(re.findall(r"willow-bank-school\.yaml:\d+: ([a-z_.]+): is required", result.stdout))
     assert named == {
-        "summary", "description", "categories", "minimum_age", "maximum_age", "designated_needs", "phases",
-        "admissions.ehc_plan_required", "admissions.admitting_authority",
+        "summary", "description", "categories", "designated_needs", "admissions.admitting_authority", "sources",
     }
+    # Rules across fields name the line to fill in too: which ages, and a way to a person.
+    assert re.search(r"willow-bank-school\.yaml:\d+: ages: say which ages it is for", result.stdout)
+    assert re.search(r"willow-bank-school\.yaml:\d+: ask: gives families no way to reach a person", result.stdout)
 
     text = path.read_text(encoding="utf-8")
     for field, value in {
@@ -102,6 +104,8 @@ def test_new_entry_fails_make_check_naming_each_required_field_until_filled_in(s
         "phases": "[secondary, post-16]",
         "  ehc_plan_required": "true",
         "  admitting_authority": "St Helens Borough Council",
+        "ask": "advice-line",
+        "sources": "[example-directory-check]",
     }.items():
         text = re.sub(rf"^{field}:$", f"{field}: {value}", text, count=1, flags=re.M)
     path.write_text(text, encoding="utf-8")
@@ -114,7 +118,8 @@ def test_commented_list_example_becomes_valid_once_uncommented(site):
     path = site.content / "services" / "services" / "toy-library.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("summary:\n", "summary: Toys to borrow.\n").replace("description:\n", "description: Toys.\n")
-    text = text.replace("categories:\n", "categories: [leisure]\n")
+    text = text.replace("categories:\n", "categories: [leisure]\n").replace("ages:\n", "ages: all\n")
+    text = text.replace("sources:\n", "sources: [example-directory-check]\n")
     # What the guide tells an editor to do: remove the first '#' of each line.
     text = text.replace("#  - number:", '  - number: "01744 671104"', 1).replace("#    description:", "    description: Bookings", 1)
     path.write_text(text, encoding="utf-8")
@@ -178,6 +183,15 @@ def test_make_stale_lists_overdue_entries_oldest_first_with_who_to_chase(site):
     assert names == ["Older Line", "Oak Tree School", "Sensory Play Group"]
     assert "01744 000000" in result.stdout and "playgroup@example.org" in result.stdout
     assert "services/older.yaml" in result.stdout
+    # Which source to check again: one source brings all its entries up to date.
+    sources = result.stdout.split("Sources to check again", 1)[1]
+    assert "example-directory-check: Example check of every directory entry, Example Council, 1 June 2026 (3 entries)" in sources
+
+
+def test_make_stale_chases_the_entry_to_ask_when_an_entry_has_no_contact_of_its_own(site):
+    result = stale(site, "--today", "2027-03-10", "--format", "csv")
+    school = next(r for r in csv.DictReader(io.StringIO(result.stdout)) if r["name"] == "Oak Tree School")
+    assert school["phone"] == "01744 000000"  # Advice Line's, the entry it names to ask
 
 
 def test_make_stale_csv_opens_as_a_spreadsheet(site):
@@ -191,6 +205,7 @@ def test_make_stale_csv_opens_as_a_spreadsheet(site):
         "phone": "01744 671104",
         "organization": "St Helens Borough Council",
         "file": rows[1]["file"],
+        "sources": "example-directory-check",
     }
     assert rows[1]["file"].endswith("services/sensory-play-group.yaml")
 

@@ -70,6 +70,7 @@ HOLIDAY_CLUB = """
       - days: [monday, wednesday, friday]
         opens_at: "09:00"
         closes_at: "15:00"
+    sources: [example-directory-check]
     assured_date: 2026-05-20
 """
 
@@ -318,15 +319,18 @@ def test_a_rebuild_after_one_change_rewrites_that_service_and_the_lists_only(sit
     club = site.file(f"/openreferral/services/{service_by_slug(site, 'holiday-club')['id']}.json")
     untouched = club.read_bytes()
 
-    path = site.content / "services" / "advice-line.yaml"
-    renamed = path.read_text(encoding="utf-8").replace("Advice Line", "Advice and Support Line")
+    # No entry names Sensory Play Group to ask (an entry that does shows its contact, so changes with it).
+    path = site.content / "services" / "sensory-play-group.yaml"
+    renamed = path.read_text(encoding="utf-8").replace("Sensory Play Group", "Sensory Play Sessions")
     path.write_text(renamed, encoding="utf-8")
-    assert rebuilt(site) == (1, per_id - 1)
-    assert service_by_slug(site, "advice-line")["name"] == "Advice and Support Line"
+    # The service, and each of its places as a location and a service at a location.
+    changed = 1 + 2 * len(service_by_slug(site, "sensory-play-group")["service_at_locations"])
+    assert rebuilt(site) == (changed, per_id - changed)
+    assert service_by_slug(site, "sensory-play-group")["name"] == "Sensory Play Sessions"
     listed = [s["name"] for s in load(site.file("/openreferral/services.json"))["contents"]]
-    assert "Advice and Support Line" in listed and "Advice Line" not in listed
+    assert "Sensory Play Sessions" in listed and "Sensory Play Group" not in listed
     text = site.file("/open-data/directory.csv").read_bytes().decode("utf-8-sig")
-    assert "Advice and Support Line" in [r["Name"] for r in csv.DictReader(io.StringIO(text, newline=""))]
+    assert "Sensory Play Sessions" in [r["Name"] for r in csv.DictReader(io.StringIO(text, newline=""))]
     assert club.read_bytes() == untouched
 
     # Everything is as a build with no previous output would make it.
@@ -348,6 +352,9 @@ def test_a_new_service_updates_its_organisation_in_the_services_it_already_had(s
           Football, swimming and climbing.
         organization: Rainbow Play CIC
         categories: [leisure]
+        email: sports@rainbowplay.example.org
+        ages: not-known
+        sources: [example-directory-check]
         assured_date: 2026-05-20
     """)
     rebuilt(site)
@@ -414,8 +421,10 @@ def test_a_school_gives_its_address_phone_and_ages(published, real_site):
         "addressRegion": "Merseyside", "postalCode": "WA9 1AA", "addressCountry": "GB",
     }
     assert school["audience"] == {"@type": "PeopleAudience", "suggestedMinAge": 4, "suggestedMaxAge": 19}
-    with_phone = next(e for e in entries(real_site) if e["kind"]["id"] == "special_school" and e.get("phones"))
-    assert described(real_site, with_phone["slug"])["telephone"] == with_phone["phones"][0]["number"]
+    # No source gives the real special schools' phone numbers or ages: none is made up for search engines.
+    real = next(e for e in entries(real_site) if e["kind"]["id"] == "special_school")
+    assert real["ages"] == "not-known" and not real.get("phones")
+    assert "telephone" not in described(real_site, real["slug"]) and "audience" not in described(real_site, real["slug"])
 
 
 def test_a_service_gives_its_opening_hours_phone_and_place(published):
@@ -476,6 +485,11 @@ def test_robots_txt_points_to_the_sitemap_when_published(published, real_site):
     assert all(line.startswith(("User-agent:", "Allow:", "#")) or not line for line in local)
 
 
+def first_day(date: str) -> str:
+    """'2024' or '2024-03' as the first day it could be; a whole date as it is."""
+    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
+
+
 def test_feed_has_every_entry_newest_first_with_its_needs_and_categories(any_site):
     feed = ET.parse(any_site.file("/feeds/entries.atom.xml")).getroot()
     items = {i.findtext(f"{ATOM}id").removeprefix("urn:uuid:"): i for i in feed.findall(f"{ATOM}entry")}
@@ -484,7 +498,8 @@ def test_feed_has_every_entry_newest_first_with_its_needs_and_categories(any_sit
     for entry in everything:
         item = items[entry["id"]]
         assert item.findtext(f"{ATOM}title") == entry["name"]
-        assert item.findtext(f"{ATOM}updated") == f"{entry['assured_date']}T00:00:00Z"
+        # Atom needs a whole date: one known only to the year or month is given as its first day.
+        assert item.findtext(f"{ATOM}updated") == f"{first_day(entry['assured_date'])}T00:00:00Z"
         labels = {c.get("label") for c in item.findall(f"{ATOM}category")}
         for field in ("categories", "needs", "designated_needs"):
             assert {t["label"] for t in entry.get(field, [])} <= labels
@@ -516,7 +531,7 @@ def test_csv_keeps_commas_and_several_values_in_one_cell(published):
     assert row["Address"] == "Rainbow Centre, 2 Park Road, Newton-le-Willows; 5 Church Street, St Helens"
     assert row["Phone numbers"] == "01744 222333 (Bookings); 07700 900123"
     assert row["Needs"] == "Autism (ASD); ADHD"
-    assert (row["Youngest age"], row["Oldest age"]) == ("5", "11")
+    assert (row["Youngest age"], row["Up to age"]) == ("5", "11")
     assert row["Status"] == "Temporarily closed"
     assert row["Page on this website"] == f"{PUBLIC}/services/holiday-club/"
 

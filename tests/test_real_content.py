@@ -48,3 +48,67 @@ def test_no_personal_email_addresses_are_published():
     personal = re.compile(r"\b[a-z]+\.[a-z]+@[a-z.-]+\b", re.IGNORECASE)
     for path in ENTRY_FILES + PAGE_FILES:
         assert not personal.findall(path.read_text(encoding="utf-8")), path
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    from local_offer.loading import load_catalogue
+
+    return load_catalogue(ROOT / "content", {})
+
+
+def test_every_entry_names_its_sources_and_a_way_to_a_person(catalogue):
+    for entry in catalogue.entries:
+        assert entry.cited_sources, entry.slug
+        # Its own phone, email or website, or those of the entry it names to ask.
+        reach = entry.contact
+        assert reach.phones or reach.email or reach.website, entry.slug
+        # A last-checked date is the date of a source, never later.
+        assert entry.assured_date <= max(source.date for source in entry.cited_sources), entry.slug
+
+
+@pytest.mark.parametrize("path", ENTRY_FILES, ids=lambda p: p.stem)
+def test_every_entry_page_gives_a_phone_email_or_website_and_where_its_facts_come_from(real_site, path):
+    page = real_site.page(f"/services/{path.stem}/")
+    rows = {row.select_one("dt").get_text(strip=True): row.select_one("dd") for row in page.select(".app-entry__facts .govuk-summary-list__row")}
+    links = [a["href"] for a in rows["Contact"].select("a[href]")]
+    assert any(href.startswith(("tel:", "mailto:", "http")) for href in links), path.stem
+    assert rows["From"].select(".app-sources__item"), path.stem
+    assert rows["Last checked"].get_text(strip=True)
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.stem)
+def test_every_information_page_says_when_it_was_updated_and_where_it_comes_from(real_site, path):
+    page = real_site.page(f"/{header(path, 'Slug')}/")
+    assert page.select_one(".app-page-updated").get_text(strip=True).startswith("Last updated ")
+    assert page.select(".app-page-sources .app-sources__item")
+
+
+def test_no_invented_figures_or_unsourced_claims_remain():
+    # Facts the issue found with no source: each was corrected or removed.
+    text = "\n".join(p.read_text(encoding="utf-8") for p in ENTRY_FILES + PAGE_FILES)
+    for claim in ("1 in 5", "works at arm's length", "run by St Helens Borough Council",
+                  "Newton-le-Willows", "aged 9 to 16", "aged 4 to 14", "aged 14 to 19",
+                  "checked at least once every 12 months", "2026-11-20"):
+        assert claim not in text, claim
+    assert "About 6,000 of the 39,109 children and young people" in (ROOT / "content/pages/what-is-send.md").read_text(encoding="utf-8")
+
+
+def test_phone_numbers_in_guides_can_be_tapped(real_site):
+    page = real_site.page("/disagreements/")
+    tel = {a["href"] for a in page.select(".app-prose a[href^='tel:']")}
+    assert {"tel:01744671104", "tel:01744673428", "tel:01613009721", "tel:01325289350"} <= tel
+
+
+def test_need_and_age_filters_include_help_open_to_all(real_site):
+    autism = real_site.page("/browse/need/asd/")
+    open_to_all = [a.get_text(strip=True) for a in autism.select('[data-group="open-to-all"] .app-result__title a')]
+    for name in ("St Helens Information, Advice and Support Service (IASS)", "Short breaks for disabled children and young people",
+                 "St Helens Family Hubs", "SEND Friendly Libraries"):
+        assert name in open_to_all
+    post16 = real_site.page("/browse/age/post-16/")
+    chosen = [a.get_text(strip=True) for a in post16.select('[data-group="chosen"] .app-result__title a')]
+    # No source gives the speech and language pathway's ages beyond "the early years", nor puts a
+    # secondary resourced provision past 16.
+    assert "Early years speech and language pathway" not in chosen
+    assert not [name for name in chosen if "additionally resourced provision" in name]

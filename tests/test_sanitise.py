@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.conftest import ENTRY_REQUIRED, PAGE_REQUIRED
+
 HOSTILE = """\
 Hello <script>alert("entry")</script> there.
 
@@ -16,10 +18,10 @@ Hello <script>alert("entry")</script> there.
 def hostile_entry(site):
     site.write(
         "services/hostile.yaml",
-        "kind: service\nname: Hostile\nsummary: Test.\ncategories: [leisure]\nassured_date: 2026-01-10\n"
-        "description: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines()),
+        "kind: service\nname: Hostile\nsummary: Test.\ncategories: [leisure]\nassured_date: 2026-01-10\n" + ENTRY_REQUIRED
+        + "description: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines()),
     )
-    site.write("pages/hostile.md", "Title: Hostile\nSlug: hostile\nSummary: Test.\n\n" + HOSTILE)
+    site.write("pages/hostile.md", "Title: Hostile\nSlug: hostile\nSummary: Test.\n" + PAGE_REQUIRED + "\n" + HOSTILE)
 
 
 def assert_inert(main):
@@ -48,7 +50,7 @@ def test_template_output_is_escaped(site):
     site.write(
         "services/angle.yaml",
         "kind: service\nname: <b>Bold</b> & co\nsummary: Test.\ndescription: Text.\ncategories: [leisure]\n"
-        "assured_date: 2026-01-10\n",
+        "assured_date: 2026-01-10\n" + ENTRY_REQUIRED,
     )
     site.build_ok()
     heading = site.page("/services/angle/").select_one("h1")
@@ -59,8 +61,8 @@ def test_template_output_is_escaped(site):
 def test_links_between_pages_follow_the_published_address(site):
     site.write(
         "services/linked.yaml",
-        "kind: service\nname: Linked\nsummary: Test.\ncategories: [leisure]\nassured_date: 2026-01-10\n"
-        "description: Read about [EHC plans](/ehc-plans/).\n",
+        "kind: service\nname: Linked\nsummary: Test.\ncategories: [leisure]\nassured_date: 2026-01-10\n" + ENTRY_REQUIRED
+        + "description: Read about [EHC plans](/ehc-plans/).\n",
     )
     site.settings = "publishconf.py"
     site.env["SITEURL"] = "https://example.org/local-offer"

@@ -111,6 +111,14 @@ def test_a_result_carries_what_the_family_sees(built):
         "ages": "Ages 0 to 5",
         "needs": ["asd", "sensory-and-physical"],
         "phone": "01744 671104",
+        "contact": {"ask": None, "phone": "01744 671104", "email": "playgroup@example.org", "website": None},
+    }
+    # An entry with no contact of its own carries the one it names to ask, for My list to print.
+    school = next(r for r in records_of(built).values() if r["url"] == "services/oak-tree-school/")
+    assert school["phone"] is None
+    assert school["contact"] == {
+        "ask": {"title": "Advice Line", "url": "services/advice-line/"},
+        "phone": "01744 000000", "email": None, "website": None,
     }
     manifest = read(built, "/search/manifest.json")
     assert manifest["labels"]["needs"]["asd"] == "Autism (ASD)"
@@ -119,10 +127,13 @@ def test_a_result_carries_what_the_family_sees(built):
 
 
 def test_each_filter_keeps_the_entries_and_guides_it_should(built):
-    assert kept_by(built, "age", "5-11") == {"services/sensory-play-group/", "services/oak-tree-school/",
-                                             "services/advice-line/", "ehc-plans/"}
-    assert kept_by(built, "age", "16-25") == {"services/oak-tree-school/", "services/advice-line/", "ehc-plans/"}
-    assert kept_by(built, "need", "asd") == {"services/sensory-play-group/"}
+    assert kept_by(built, "age", "primary") == {"services/sensory-play-group/", "services/oak-tree-school/",
+                                                "services/advice-line/", "ehc-plans/"}
+    # Ages run up to a birthday: 0 to 5 is not in 16 to 25, nor is anything for under-16s.
+    assert kept_by(built, "age", "post-16") == {"services/oak-tree-school/", "services/advice-line/", "ehc-plans/"}
+    # Advice Line is open to every need, so no need filter hides it.
+    assert kept_by(built, "need", "asd") == {"services/sensory-play-group/", "services/advice-line/"}
+    assert kept_by(built, "need", "vi") == {"services/advice-line/"}
     assert kept_by(built, "category", "education") == {"services/oak-tree-school/", "ehc-plans/"}
     assert kept_by(built, "kind", "page") == {"ehc-plans/"}
     # A checkbox that keeps nothing still has its (empty) list, so ticking it is not an error.
@@ -307,7 +318,7 @@ def test_without_javascript_the_search_page_says_so_and_links_to_browse_pages(bu
 def test_the_search_page_offers_every_filter(built):
     page = built.page("/search/")
     values = lambda name: [box["value"] for box in page.select(f"input[type=checkbox][name={name}]")]  # noqa: E731
-    assert values("age") == ["0-4", "5-11", "11-16", "16-25"]
+    assert values("age") == ["early-years", "primary", "secondary", "post-16"]
     assert "asd" in values("need") and "short-breaks" in values("category")
     assert values("kind") == ["service", "special_school", "arp", "ias", "page"]
     assert page.select_one("[data-search-status]")["aria-live"] == "polite"

@@ -15,17 +15,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from tests.conftest import FIXTURE_CONTENT, ROOT, Site
+from tests.conftest import FIXTURE_CONTENT, PAGE_REQUIRED, ROOT, Site, fixture_site
 
 PAGE_URLS = ["/", "/services/", "/services/sensory-play-group/", "/services/oak-tree-school/", "/ehc-plans/", "/schools/", "/guides/", "/404.html"]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Site:
-    root = tmp_path_factory.mktemp("theme")
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    shutil.copytree(ROOT / "content" / "data", root / "content" / "data", dirs_exist_ok=True)
-    site = Site(root)
+    site = fixture_site(tmp_path_factory.mktemp("theme"))
     site.write(
         "services/holiday-club.yaml",
         """
@@ -45,6 +42,8 @@ def built(tmp_path_factory) -> Site:
             postal_code: WA10 1HP
             latitude: 53.4534
             longitude: -2.7369
+        ages: all
+        sources: [example-directory-check]
         assured_date: 2026-01-10
         """,
     )
@@ -55,6 +54,8 @@ def built(tmp_path_factory) -> Site:
         Slug: glossary
         Summary: What the words mean.
         Order: 9
+        Sources: example-send-guide
+        Modified: 2026-06-02
 
         Words you may hear.
 
@@ -137,7 +138,8 @@ def test_footer_links_only_to_pages_that_exist_and_names_the_council(built):
         assert target.exists(), link["href"]
     assert "Glossary" in [text(a) for a in footer.select("a")]
     assert "About this Local Offer" not in text(footer), "the fixture has no about page, so no link to it"
-    assert footer.select_one("a[href^='https://www.sthelens.gov.uk/localoffer']")
+    # The Local Offer's current address, from the SEND strategy 2024 to 2027.
+    assert footer.select_one("a[href^='https://www.sthelens.gov.uk/send']")
     assert "St Helens Borough Council" in text(footer)
 
 
@@ -196,7 +198,7 @@ def test_tell_us_link_names_the_page(built):
     link = soup.select_one(".app-report-problem a")
     assert text(soup.select_one(".app-report-problem")).startswith("Is something wrong on this page? Tell us")
     parts = urlsplit(link["href"])
-    assert (parts.scheme, parts.netloc, parts.path) == ("https", "www.sthelens.gov.uk", "/localoffer")
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "www.sthelens.gov.uk", "/send")
     assert parse_qs(parts.query)["page"] == ["/services/sensory-play-group/"]
 
 
@@ -340,7 +342,7 @@ def test_the_stylesheet_is_reused_when_nothing_in_it_changed(site):
     css = site.build_ok().page("/").select_one("link[rel=stylesheet]")["href"]
     cached = ROOT / "build" / "theme" / Path(css).name
     before = cached.stat().st_mtime_ns
-    site.write("pages/extra.md", "Title: Extra\nSlug: extra\nSummary: A content-only change.\n\nText.\n")
+    site.write("pages/extra.md", "Title: Extra\nSlug: extra\nSummary: A content-only change.\n" + PAGE_REQUIRED + "\nText.\n")
     assert site.build_ok().page("/").select_one("link[rel=stylesheet]")["href"] == css
     assert cached.stat().st_mtime_ns == before
 

@@ -35,6 +35,7 @@ ITEMS = {
         status: we-did
         response_date: 2025-06-15
         related: [sensory-play-group, ehc-plans]
+        sources: [example-directory-check]
         """,
     "2025-07-too-much-jargon": """\
         received: 2025-07
@@ -45,6 +46,7 @@ ITEMS = {
         status: we-are-doing
         response_date: 2025-08-01
         related: [ehc-plans]
+        sources: [example-directory-check]
         """,
     "2024-10-help-us-write-it": """\
         received: 2024-10
@@ -54,6 +56,7 @@ ITEMS = {
         response: We will hold a workshop with young people before the next review.
         status: we-will
         response_date: 2024-12-02
+        sources: [example-directory-check]
         """,
     "2024-05-free-transport-for-all": """\
         received: 2024-05
@@ -66,6 +69,7 @@ ITEMS = {
         reason: The law sets who can get free travel to school, and we must spend the money fairly.
         response_date: 2024-07-20
         related: [advice-line]
+        sources: [example-directory-check]
         """,
 }
 
@@ -95,6 +99,7 @@ you_said: |
 response: We rewrote the page.
 status: we-did
 response_date: 2025-05-01
+sources: [example-directory-check]
 """
 
 
@@ -162,7 +167,7 @@ def test_everyday_numbers_and_words_are_not_mistaken_for_personal_data(site):
     [
         (
             lambda text: text + "related: [oak-tree-school, no-such-page]\n",
-            f"{WHERE}:10: related[1]: 'no-such-page' is not the slug of any directory entry or information page",
+            f"{WHERE}:11: related[1]: 'no-such-page' is not the slug of any directory entry or information page",
         ),
         (
             lambda text: text.replace("status: we-did", "status: we-cant"),
@@ -175,12 +180,35 @@ def test_everyday_numbers_and_words_are_not_mistaken_for_personal_data(site):
         ),
         (
             lambda text: text.replace("received: 2025-04", "received: April 2025"),
-            f"{WHERE}:1: received: 'April 2025' is not a month; write it as year-month, such as 2025-03",
+            f"{WHERE}:1: received: 'April 2025' is not a date; write year-month-day, year-month or just the year, "
+            "such as '2024-03-31'",
+        ),
+        (
+            lambda text: text.replace("sources: [example-directory-check]\n", ""),
+            f"{WHERE}:1: sources: is required: Where the comments and our response come from: the ids of sources "
+            "listed in content/data/sources.yaml, such as send-strategy-2024.",
+        ),
+        (
+            lambda text: text.replace("[example-directory-check]", "[something-we-heard]"),
+            f"{WHERE}:10: sources[0]: 'something-we-heard' is not in content/data/sources.yaml; add the source there "
+            "first, or use one of its ids",
+        ),
+        (
+            lambda text: text.replace("response_date: 2025-05-01", "response_date: 2026-07"),
+            f"{WHERE}:9: response_date: 2026-07 is later than its newest source, 'example-directory-check' "
+            "(2026-06-01); a date here is the date of the source that confirms it: use that date, or cite a newer source",
+        ),
+        (
+            lambda text: text.replace("received: 2025-04", "received: 2099"),
+            f"{WHERE}:1: received: '2099' is in the future (today is 6 December 2026); give the date it happened, "
+            "not a date to come",
         ),
     ],
-    ids=["unknown related slug", "we-cant without a reason", "unknown status", "received not a month"],
+    ids=["unknown related slug", "we-cant without a reason", "unknown status", "received not a date",
+         "no source", "an unknown source", "responded later than the source", "received in the future"],
 )
 def test_validation_messages(site, change, expected):
+    site.env["LOCAL_OFFER_TODAY"] = "2026-12-06"
     assert problems(site, change(said("It was too long."))) == [expected]
 
 
@@ -239,10 +267,10 @@ def test_the_section_lists_the_latest_year_first_and_the_latest_item_first(built
     assert soup.h1.get_text(strip=True) == "You said, we did"
     assert [h.get_text(strip=True) for h in soup.select(".app-feedback-year > h2")] == ["2025", "2024"]
     assert card_titles(soup) == [
-        "July 2025: Website feedback We are doing",
-        "March 2025: Parent carer forum We did",
-        "October 2024: Young people's event We will",
-        "May 2024: Survey We can't",
+        "Website feedback, July 2025 We are doing",
+        "Parent carer forum, March 2025 We did",
+        "Young people's event, October 2024 We will",
+        "Survey, May 2024 We can't",
     ]
 
 
@@ -295,8 +323,9 @@ def test_a_year_page_is_that_years_annual_review(built):
     soup = built.page("/you-said-we-did/2025/")
     assert soup.h1.get_text(strip=True) == "Local Offer annual review 2025"
     assert [p.get_text(strip=True) for p in soup.select(".app-feedback-review__summary")] == [
-        "In 2025, families, children and young people told us 2 things about the Local Offer and the support in it.",
-        "Where they came from: parent carer forum (1) and website feedback (1).",
+        "In 2025, we responded to 2 things that families, children and young people told us about the Local Offer "
+        "and the support in it.",
+        "How they reached us: parent carer forum (1) and website feedback (1).",
         "What they were about: content and quality of provision (1) and accessibility of the information (1).",
         "Where things stand: 1 done and 1 in progress.",
     ]
@@ -310,7 +339,7 @@ def test_a_year_page_is_that_years_annual_review(built):
         "Content and quality of provision",
         "Accessibility of the information",
     ]
-    assert card_titles(soup) == ["March 2025: Parent carer forum We did", "July 2025: Website feedback We are doing"]
+    assert card_titles(soup) == ["Parent carer forum, March 2025 We did", "Website feedback, July 2025 We are doing"]
     assert soup.select_one("a[href='/you-said-we-did/2024/']")
 
     older = built.page("/you-said-we-did/2024/")
@@ -323,11 +352,11 @@ def test_a_year_page_is_that_years_annual_review(built):
     "url, heading, titles",
     [
         ("/you-said-we-did/topic/provision/", "Content and quality of provision",
-         ["March 2025: Parent carer forum We did", "May 2024: Survey We can't"]),
+         ["Parent carer forum, March 2025 We did", "Survey, May 2024 We can't"]),
         ("/you-said-we-did/topic/development/", "How the Local Offer was developed",
-         ["October 2024: Young people's event We will"]),
-        ("/you-said-we-did/status/we-cant/", "We can't", ["May 2024: Survey We can't"]),
-        ("/you-said-we-did/status/we-are-doing/", "We are doing", ["July 2025: Website feedback We are doing"]),
+         ["Young people's event, October 2024 We will"]),
+        ("/you-said-we-did/status/we-cant/", "We can't", ["Survey, May 2024 We can't"]),
+        ("/you-said-we-did/status/we-are-doing/", "We are doing", ["Website feedback, July 2025 We are doing"]),
     ],
 )
 def test_each_topic_and_action_has_its_own_page(built, url, heading, titles):
@@ -382,7 +411,8 @@ def test_every_page_links_to_you_said_we_did_and_tell_us_what_you_think(built):
         footer = built.page(url).select_one("footer")
         texts = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
         assert texts["You said, we did"] == "/you-said-we-did/"
-        assert texts["Tell us what you think"].startswith("https://www.sthelens.gov.uk/localoffer")
+        # The Local Offer's current address, from the SEND strategy 2024 to 2027 (not 2014's /localoffer).
+        assert texts["Tell us what you think"].startswith("https://www.sthelens.gov.uk/send")
 
 
 # --- the real St Helens content --------------------------------------------
@@ -391,7 +421,7 @@ def test_every_page_links_to_you_said_we_did_and_tell_us_what_you_think(built):
 def test_the_real_section_is_a_regulation_56_publication(real_site):
     soup = real_site.page("/you-said-we-did/")
     cards = soup.select(".app-feedback-item")
-    assert len(cards) >= 12
+    assert len(cards) >= 8
     for card in cards:
         fields = rows(card)
         assert fields["You said"] and fields["Date of our response"]
@@ -401,3 +431,44 @@ def test_the_real_section_is_a_regulation_56_publication(real_site):
     for year in years:
         review = real_site.page(f"/you-said-we-did/{year}/")
         assert review.h1.get_text(strip=True) == f"Local Offer annual review {year}"
+    assert real_site.file("/you-said-we-did/feed.xml").exists()
+    for url in ("/you-said-we-did/topic/provision/", "/you-said-we-did/status/we-will/", "/you-said-we-did/status/we-did/"):
+        assert real_site.page(url).select(".app-feedback-item"), url
+
+
+def test_every_real_item_comes_from_a_source_and_invents_no_date(real_site):
+    # The SEND strategy 2024 to 2027 records what was said, but not when: so no
+    # item says when the comments were received, and each is dated by the strategy.
+    for card in real_site.page("/you-said-we-did/").select(".app-feedback-item"):
+        fields = rows(card)
+        assert "St Helens Borough Council" in fields["Source"], fields
+        assert fields["When we heard it"] == "Not recorded"
+        assert fields["Date of our response"] == "2024"
+
+
+def test_a_real_plan_is_never_shown_as_done(real_site):
+    # Commitments in the strategy are "We will"; "We did" only for what it records as already done.
+    for card in real_site.page("/you-said-we-did/status/we-did/").select(".app-feedback-item"):
+        assert "records what the partners had already done" in rows(card)["We did"]
+
+
+def test_an_item_dated_only_by_its_year_is_published_under_that_year_with_its_source(site):
+    site.write("feedback/2025-strategy-comments.yaml", """\
+        source: consultation
+        topic: development
+        you_said: Young people said they want a say in decisions.
+        response: We said we will hold regular workshops.
+        status: we-will
+        response_date: 2025
+        sources: [example-send-guide]
+        """)
+    site.build_ok()
+    card = site.page("/you-said-we-did/2025/").select_one("[id='2025-strategy-comments']")
+    fields = rows(card)
+    assert card_titles(site.page("/you-said-we-did/2025/")) == ["Consultation We will"]
+    assert fields["When we heard it"] == "Not recorded"
+    assert fields["Date of our response"] == "2025"
+    assert fields["Source"] == "Example guide to SEND, Example Council, January 2025"
+    # Atom needs a whole date: a year is given as its first day.
+    root = ET.parse(site.file("/you-said-we-did/feed.xml")).getroot()
+    assert root.find(f"{ATOM}entry/{ATOM}updated").text == "2025-01-01T00:00:00+00:00"

@@ -32,6 +32,16 @@ WORDS_FILE = ROOT / "bench" / "words.txt"
 MARKER = ".bench-content"
 # Fixed, not today's date: the same seed must give the same files on any day.
 CHECKED_BY = datetime.date(2026, 11, 20)
+# Every synthetic fact comes from one made-up check, dated CHECKED_BY.
+SOURCE_ID = "bench-directory-check"
+SOURCES_YAML = f"""\
+{SOURCE_ID}:
+  title: Synthetic check of every directory entry
+  publisher: Benchmark generator
+  kind: survey
+  date: {CHECKED_BY.isoformat()}
+  about: A made-up source for benchmark content, never published.
+"""
 
 # Share of entries of each kind in a county directory: mostly services, with a
 # special school, resourced base or advice service among every few dozen.
@@ -440,6 +450,7 @@ class Writer:
         return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
 
     def assured(self) -> str:
+        # Never later than the one source every entry cites.
         return (CHECKED_BY - datetime.timedelta(days=self.rng.randint(0, 300))).isoformat()
 
     # Entries ------------------------------------------------------------
@@ -453,6 +464,9 @@ class Writer:
             entry["email"] = f"{slug[:30].strip('-')}@example.org.uk"
         if self.rng.random() < 0.85:
             entry["phones"] = self.phones()
+        if not any(key in entry for key in ("url", "email", "phones")):
+            # The first advice service always has a phone (see ias).
+            entry["ask"] = "iass"
         return entry
 
     def service(self) -> tuple[str, dict]:
@@ -462,7 +476,7 @@ class Writer:
         title = f"{name} at {town[0]} {venue}"
         slug = self.slug(title)
         lo, hi = ages
-        lo = min(hi, lo + self.rng.randint(0, 2))
+        lo = min(hi - 1, lo + self.rng.randint(0, 2))
         needs = list(needs)
         if self.rng.random() < 0.3:
             needs = []
@@ -489,6 +503,8 @@ class Writer:
             entry["alert"] = "This service has stopped. Ask your Family Hub about other help nearby."
         if self.rng.random() < 0.8:
             entry["minimum_age"], entry["maximum_age"] = str(lo), str(hi)
+        else:
+            entry["ages"] = "not-known"
         entry["categories"] = list(categories)
         if needs:
             entry["needs"] = needs
@@ -509,6 +525,7 @@ class Writer:
         if self.rng.random() < 0.6:
             entry["schedules"] = self.schedules()
         entry["keywords"] = list(keywords)
+        entry["sources"] = [SOURCE_ID]
         entry["assured_date"] = self.assured()
         return slug, entry
 
@@ -556,6 +573,7 @@ class Writer:
         entry["application_process"] = self.paragraph(2)
         entry["locations"] = [self.location(town, school)]
         entry["keywords"] = ["special school" if kind == "special_school" else "resourced base", "EHC plan"]
+        entry["sources"] = [SOURCE_ID]
         entry["assured_date"] = self.assured()
         return slug, entry
 
@@ -577,6 +595,10 @@ class Writer:
         }
         opening = f"{title} gives free, impartial information, advice and support to families in {town[0]}."
         self.common(entry, opening, slug)
+        if number == 0:
+            # Entries without a contact of their own name this one to ask.
+            entry.pop("ask", None)
+            entry.setdefault("phones", self.phones())
         entry["organization"] = "An independent charity"
         entry["minimum_age"], entry["maximum_age"] = "0", "25"
         entry["categories"] = self.rng.choice((["information-advice"], ["information-advice", "disagreements"]))
@@ -585,6 +607,7 @@ class Writer:
         entry["application_process"] = self.paragraph(2)
         entry["locations"] = [self.location(town)]
         entry["keywords"] = list(keywords)
+        entry["sources"] = [SOURCE_ID]
         entry["assured_date"] = self.assured()
         return slug, entry
 
@@ -611,7 +634,7 @@ class Writer:
         return (
             "Title: Glossary of words and abbreviations\nSlug: glossary\n"
             "Summary: Plain-English meanings of the words and abbreviations you may hear about SEND.\n"
-            "Topics: information-advice\nOrder: 0\n\n"
+            f"Topics: information-advice\nOrder: 0\nSources: {SOURCE_ID}\nModified: {CHECKED_BY.isoformat()}\n\n"
             f"{self.paragraph()}\n\n{terms}\n"
         )
 
@@ -624,7 +647,8 @@ class Writer:
         header = (
             f"Title: {title}\nSlug: {slug}\n"
             f"Summary: What {self.categories[category].lower()} families in {town} can get, and how to ask for it.\n"
-            f"Related: {related}\nTopics: {category}\nOrder: {number + 1}\n\n"
+            f"Related: {related}\nTopics: {category}\nOrder: {number + 1}\n"
+            f"Sources: {SOURCE_ID}\nModified: {CHECKED_BY.isoformat()}\n\n"
         )
         return slug, header + self.markdown(self.paragraph(), self.rng.randint(300, 900)) + "\n"
 
@@ -648,8 +672,11 @@ class Writer:
         }
         if status == "we-cant":
             item["reason"] = self.paragraph(2)
-        item["response_date"] = f"{year}-{month + self.rng.randint(1, 4):02d}-{self.rng.randint(1, 28):02d}"
+        # Never later than the source that records it.
+        responded = datetime.date(year, month + self.rng.randint(1, 4), self.rng.randint(1, 28))
+        item["response_date"] = min(responded, CHECKED_BY).isoformat()
         item["related"] = self.rng.sample(slugs, min(len(slugs), self.rng.randint(0, 2)))
+        item["sources"] = [SOURCE_ID]
         return stem, {k: v for k, v in item.items() if v}
 
 
@@ -710,6 +737,7 @@ def write(n: int, seed: int, out: Path, source: Path) -> dict:
             shutil.copyfile(source / "data" / name, out / "data" / name)
     # The council the synthetic directory belongs to: the real one's.
     shutil.copyfile(source / "council.yaml", out / "council.yaml")
+    (out / "data" / "sources.yaml").write_text(SOURCES_YAML, encoding="utf-8")
     labels = load_labels(out / "data")
     writer = Writer(seed, labels)
 

@@ -1,10 +1,12 @@
-"""List entries overdue for review, oldest first, with who to ask: ``make stale``.
+"""List entries overdue for review, oldest first, with who to ask and which sources to check again: ``make stale``.
 
     python -m tools.stale [--format text|csv] [--months 12] [--today YYYY-MM-DD]
 
-An entry is overdue when its ``assured_date`` (last checked) is more than
-``EDITOR["REVIEW_AFTER_MONTHS"]`` months ago. CSV goes to standard output,
-so ``make stale FORMAT=csv > stale.csv`` makes a spreadsheet.
+An entry is overdue when its ``assured_date`` (the date of the newest source
+that confirms it) is more than ``EDITOR["REVIEW_AFTER_MONTHS"]`` months ago.
+The text ends with the sources those entries rely on, most entries first:
+checking one source again brings all of its entries up to date. CSV goes to
+standard output, so ``make stale FORMAT=csv > stale.csv`` makes a spreadsheet.
 """
 
 from __future__ import annotations
@@ -20,15 +22,22 @@ from pelican.settings import read_settings
 from . import ROOT
 from editor_config import review  # noqa: E402 - tools/__init__ sets the path
 from editor_config.settings import settings_for
+from local_offer.dates import label, today
 from local_offer.loading import load_catalogue
 from local_offer.yaml_source import ContentErrors
 
-COLUMNS = ["last_checked", "name", "email", "phone", "organization", "file"]
+COLUMNS = ["last_checked", "name", "email", "phone", "organization", "file", "sources"]
 
 
 def rows(entries) -> list[dict]:
     return [
-        {"last_checked": e.assured_date.isoformat(), "name": e.title, **review.contact(e), "file": e.source_path}
+        {
+            "last_checked": e.assured_date.isoformat(),
+            "name": e.title,
+            **review.contact(e),
+            "file": e.source_path,
+            "sources": " ".join(source.id for source in e.cited_sources),
+        }
         for e in entries
     ]
 
@@ -48,13 +57,17 @@ def write_text(entries, cutoff: datetime.date, months: int, out) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip(), file=out)
         if index == 0:
             print("  ".join("-" * width for width in widths), file=out)
+    print("\nSources to check again, with how many of these entries rely on each, most first:\n", file=out)
+    for source, relying in review.sources_to_recheck(entries):
+        count = f"{len(relying)} {'entry' if len(relying) == 1 else 'entries'}"
+        print(f"  {source.id}: {source.title}, {source.publisher}, {label(source.date)} ({count})", file=out)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--format", choices=("text", "csv"), default="text")
     parser.add_argument("--months", type=int, help="overdue after this many months (default: EDITOR setting)")
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=today(),
                         help="count from this date, as YYYY-MM-DD (default: today)")
     parser.add_argument("--content", default="content", help="content folder (default: content)")
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))

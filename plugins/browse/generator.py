@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from local_offer.directory_pages import write_changed
 from local_offer.data_cache import MISSING, DataCache
+from local_offer.filing import filing
 from pelican.generators import Generator
 
-from .facets import FACETS, filing
+from .facets import FACETS
 
 DEFAULTS = {"BROWSE_URL": "browse/"}
 
@@ -30,8 +31,12 @@ class BrowseGenerator(Generator):
         url = {**DEFAULTS, **self.settings.get("SEARCH", {})}["BROWSE_URL"]
         self.context["browse"] = {"url": url, "facets": FACETS}
 
-    def entries_filed(self) -> tuple[dict, dict | None]:
-        """{facet slug: {term id: entries}}, and each entry's result HTML by slug (None with relative URLs).
+    def entries_filed(self) -> tuple[dict, dict, dict | None]:
+        """{facet slug: {term id: [(entry, group)]}}, {facet slug: {group: how many entries}},
+        and each entry's result HTML by slug (None with relative URLs).
+
+        ``group`` is None for an entry chosen for the term, else the group
+        (open to all, ages not known) it is listed under every term in.
 
         With relative URLs a result's links differ from page to page, so the
         template renders it on each page instead.
@@ -50,19 +55,23 @@ class BrowseGenerator(Generator):
                 cache.put(entry.digest, known[entry.digest])
         cache.save()
         filed = {f.slug: {term.id: [] for term in catalogue.vocabularies[f.vocabulary]} for f in FACETS}
+        everywhere = {f.slug: dict.fromkeys((group_id for group_id, _ in f.groups), 0) for f in FACETS}
         results = {}
         for entry in catalogue.entries:
             results[entry.slug], by_facet = known[entry.digest]
-            for slug, term_ids in by_facet.items():
-                for term_id in term_ids:
-                    filed[slug][term_id].append(entry)
-        return filed, None if relative else results
+            for facet in FACETS:
+                where = by_facet[facet.slug]
+                if where.group is not None:
+                    everywhere[facet.slug][where.group] += 1
+                for term_id in where.under(catalogue.vocabularies[facet.vocabulary]):
+                    filed[facet.slug][term_id].append((entry, where.group_for(term_id)))
+        return filed, everywhere, None if relative else results
 
     def generate_output(self, writer):
         base = self.context["browse"]["url"]
         catalogue = self.context["catalogue"]
         pages_of_site = self.context.get("pages", [])
-        filed, results = self.entries_filed()
+        filed, everywhere, results = self.entries_filed()
         pages = []  # (save_as, template, values, inputs) of every page
 
         def add(url, inputs: str, template, **values):
@@ -76,13 +85,34 @@ class BrowseGenerator(Generator):
             terms = []
             for term in catalogue.vocabularies[facet.vocabulary]:
                 term_url = f"{facet_url}{term.id}/"
-                entries = filed[facet.slug][term.id]
-                terms.append({"term": term, "url": term_url, "count": len(entries)})
-                add(term_url, "\n".join([e.digest for e in entries]), "browse-term", facet=facet, facet_url=facet_url,
-                    term=term, entries=entries, guides=guides_about(pages_of_site, term) if facet.topic else [],
-                    **({} if results is None else {"results": JoinedResults(results, entries)}))
-            add(facet_url, " ".join(str(t["count"]) for t in terms), "browse-facet", facet=facet, terms=terms)
+                listed = filed[facet.slug][term.id]
+                groups = grouped(facet, listed, results)
+                chosen = len(groups[0]["entries"]) if groups and groups[0]["id"] is None else 0
+                terms.append({"term": term, "url": term_url, "count": chosen})
+                inputs = "\n".join(f"{group}:{entry.digest}" for entry, group in listed)
+                add(term_url, inputs, "browse-term", facet=facet, facet_url=facet_url, term=term, groups=groups,
+                    count=len(listed), guides=guides_about(pages_of_site, term) if facet.topic else [])
+            # The facet page says how many entries every term also lists, by group.
+            also = [(facet.group(group_id), n) for group_id, n in everywhere[facet.slug].items() if n]
+            add(facet_url, " ".join(str(t["count"]) for t in terms + [{"count": n} for _, n in also]), "browse-facet",
+                facet=facet, terms=terms, everywhere=also)
         write_changed(self, writer, "browse", pages)
+
+
+def grouped(facet, listed: list, results: dict | None) -> list[dict]:
+    """A term's entries in the order a page shows them: those chosen for it, then each group's."""
+    groups = []
+    for group_id, group in ((None, None), *facet.groups):
+        entries = [entry for entry, filed_in in listed if filed_in == group_id]
+        if entries:
+            groups.append({
+                "id": group_id,
+                "heading": group.heading if group else None,
+                "text": group.text if group else None,
+                "entries": entries,
+                "results": None if results is None else JoinedResults(results, entries),
+            })
+    return groups
 
 
 class JoinedResults:

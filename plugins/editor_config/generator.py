@@ -7,7 +7,6 @@ configuration generated from the content model.
 
 from __future__ import annotations
 
-import datetime
 import html
 import json
 import logging
@@ -17,6 +16,7 @@ from pathlib import Path
 import yaml
 from pelican.generators import Generator
 
+from local_offer.dates import today
 from local_offer.fieldtypes import List
 from local_offer.output_cache import OutputCache
 from local_offer.schema import PAGE
@@ -60,7 +60,7 @@ class EditorGenerator(Generator):
         files.save()
 
     def warn_overdue(self, entries, months: int) -> None:
-        for entry in review.overdue(entries, datetime.date.today(), months):
+        for entry in review.overdue(entries, today(), months):
             # Advisory: shown in the build log without stopping publication.
             logger.warning("%s", review.describe(entry, months), extra={"advisory": True})
 

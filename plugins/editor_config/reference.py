@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from local_offer.fieldtypes import Boolean, Group, Integer, List, Term, Text
 from local_offer.placeholders import KNOWN as PLACEHOLDERS
-from local_offer.schema import CONTACT, COUNCIL, ENTRY, FEEDBACK, PAGE
+from local_offer.schema import CONTACT, COUNCIL, ENTRY, FEEDBACK, PAGE, SOURCE
 
 HEADER = """\
 # Field reference
@@ -88,7 +88,7 @@ def _placeholders() -> str:
 
 def field_reference(vocabularies) -> str:
     used = []
-    for content_type in (ENTRY, FEEDBACK, PAGE):
+    for content_type in (ENTRY, FEEDBACK, PAGE, SOURCE):
         for field in content_type.fields:
             kind = field.type.item if isinstance(field.type, List) else field.type
             if isinstance(kind, Term) and kind.vocabulary not in used:
@@ -98,9 +98,13 @@ def field_reference(vocabularies) -> str:
         ("Directory entries", ENTRY, "`content/services/<kind folder>/<name>.yaml`"),
         ("You said, we did items", FEEDBACK, "`content/feedback/<year>-<month>-<name>.yaml`"),
         ("Information pages", PAGE, "the header lines at the top of `content/pages/<name>.md`"),
+        ("Sources", SOURCE, "`content/data/sources.yaml`, each source under its id"),
         ("The council", COUNCIL, "`content/council.yaml`, one file for the whole site"),
     ):
-        sections.append(f"## {title}\n\nIn {where}.\n\n" + "\n".join(_table(content_type.fields, vocabularies)) + "\n")
+        section = f"## {title}\n\nIn {where}.\n\n" + "\n".join(_table(content_type.fields, vocabularies)) + "\n"
+        if content_type.rules:
+            section += "\n`make check` also checks that:\n\n" + "".join(f"- {rule.description}\n" for rule in content_type.rules)
+        sections.append(section)
     sections.append(_placeholders())
     sections.append("## Word lists\n\nFields marked \"one word from\" a list take one of these words (on the left).\n")
     for name in used:

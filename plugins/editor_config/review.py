@@ -1,13 +1,16 @@
 """Review dates: which entries are overdue for checking, oldest first.
 
 Out-of-date information is the most common failing of a Local Offer, so
-every entry carries ``assured_date``, the day someone last checked it.
+every entry carries ``assured_date``, the date of the newest source that
+confirms it. A date known only to the month or year counts from its start.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
+
+from local_offer.dates import label
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
@@ -26,19 +29,33 @@ def overdue(entries, today: datetime.date, months: int) -> list:
 
 
 def contact(entry) -> dict:
-    """Who to ask to check an entry: its own email and first phone number."""
-    phones = entry.phones or []
+    """Who to ask to check an entry: its own email and first phone number, or those of the entry it names to ask."""
+    reach = entry.contact
+    phones = reach.phones or []
     return {
-        "email": entry.email or "",
+        "email": reach.email or "",
         "phone": phones[0]["number"] if phones else "",
         "organization": entry.organization or "",
     }
+
+
+def sources_to_recheck(entries) -> list[tuple]:
+    """(source, the entries that rely on it), for the sources ``entries`` cite, most entries first.
+
+    Checking a source again (finding a newer edition, or confirming its facts
+    with the provider) can bring every entry that relies on it up to date.
+    """
+    relying = {}
+    for entry in entries:
+        for source in entry.cited_sources:
+            relying.setdefault(source.id, (source, []))[1].append(entry)
+    return sorted(relying.values(), key=lambda pair: (-len(pair[1]), pair[0].date, pair[0].id))
 
 
 def describe(entry, months: int) -> str:
     """A warning an editor can act on, naming the file and the line."""
     return (
         f"{entry.source_path}:{entry.line_of('assured_date')}: assured_date: last checked "
-        f"{entry.assured_date:%-d %B %Y}, more than {months} months ago; check every detail "
-        "with the provider, then change the date to the day you checked"
+        f"{label(entry.assured_date)}, more than {months} months ago; check every detail "
+        "with the provider, add what confirmed it to content/data/sources.yaml and 'sources', then give its date here"
     )

@@ -30,7 +30,7 @@ def _allow_empty(schema: dict) -> dict:
         if "enum" in prop:
             prop["enum"] = [*prop["enum"], None]
         elif "type" in prop:
-            prop["type"] = [prop["type"], "null"]
+            prop["type"] = [*prop["type"], "null"] if isinstance(prop["type"], list) else [prop["type"], "null"]
     return schema
 
 

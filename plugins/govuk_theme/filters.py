@@ -11,24 +11,23 @@ import html
 import re
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+from local_offer import dates
+from local_offer.fieldtypes import AGES_ALL
+from local_offer.rendering import tel_href
+
 H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 
 
-def tel_href(number: str) -> str:
-    return "tel:" + number.replace(" ", "")
-
-
 def ages(entry) -> str:
+    """Who it is for by age, as exact as its source: "Ages 14 to 25", "All ages", "Secondary", "Ages not known"."""
     low, high = entry.minimum_age, entry.maximum_age
-    if low is None and high is None:
-        return ""
-    if low is None:
-        return f"Up to age {high}"
-    if high is None:
-        return f"Age {low} and over"
-    if low == high:
-        return f"Age {low}"
-    return f"Ages {low} to {high}"
+    if low is not None and high is not None:
+        return f"Ages {low} to {high}"
+    if entry.ages == AGES_ALL:
+        return "All ages, 0 to 25"
+    if entry.phases:
+        return "Phases: " + ", ".join(term.label for term in entry.phases)
+    return "Ages not known"
 
 
 def map_url(location: dict) -> str:
@@ -92,7 +91,8 @@ def by_letter(entries) -> list[tuple[str, list]]:
 
 
 def month_year(date) -> str:
-    return f"{date:%B %Y}"
+    """'December 2026', or '2024' when only the year is known."""
+    return dates.month_and_year(date)
 
 
 def day_month_year(date) -> str:
@@ -139,6 +139,7 @@ FILTERS = {
     "map_url": map_url,
     "month_year": month_year,
     "day_month_year": day_month_year,
+    "date_words": dates.label,
     "clock": clock,
     "contents": contents,
     "in_order": in_order,

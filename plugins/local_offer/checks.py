@@ -1,4 +1,4 @@
-"""``make check`` for the directory: the council file, entries, vocabularies and pages.
+"""``make check`` for the directory: the council file, entries, vocabularies, sources and pages.
 
 The same loading and validation code as the build, without Pelican, so an
 editor gets every problem in every file in a second or two. Links out of the
@@ -52,4 +52,4 @@ def check(content_path: Path, settings: dict, shared: dict):
             slugs.append((shown, slug_line(header), data["slug"]))
     problems += slug_problems(slugs, catalogue.entries, settings)
     shared["page_slugs"] = {slug for _, _, slug in slugs}
-    return problems, {"entries": len(catalogue.entries), "pages": len(slugs)}
+    return problems, {"entries": len(catalogue.entries), "pages": len(slugs), "sources": len(catalogue.sources)}

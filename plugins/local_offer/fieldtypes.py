@@ -18,6 +18,7 @@ import re
 import uuid
 from urllib.parse import urlsplit
 
+from .dates import PartialDate, today
 from .yaml_source import Mapping, Sequence
 
 
@@ -123,10 +124,19 @@ Slug = Pattern(
     "sensory-play-group",
     max_length=120,  # as long as a name or title it may be made from
 )
+# The id of a source in content/data/sources.yaml (checked against it by make check).
+SourceId = Pattern(Slug.regex, "is not a source id; copy the id of a source in content/data/sources.yaml", "send-strategy-2024")
 Time = Pattern(
     r"(?:[01][0-9]|2[0-3]):[0-5][0-9]",
     "is not a time on the 24-hour clock; put it in quotes",
     "09:30",
+)
+# When no source gives an entry's ages: "all" (every age from 0 to 25) or "not-known".
+AGES_ALL, AGES_NOT_KNOWN = "all", "not-known"
+Ages = Pattern(
+    rf"{AGES_ALL}|{AGES_NOT_KNOWN}",
+    f"must be '{AGES_ALL}' or '{AGES_NOT_KNOWN}'",
+    AGES_ALL,
 )
 
 
@@ -262,7 +272,17 @@ class Boolean(FieldType):
         return {"type": "boolean"}
 
 
+def _not_in_future(text: str, value: datetime.date) -> datetime.date:
+    # A date on the site is when something happened or was written down.
+    now = today()
+    if value > now:
+        raise Invalid(f"'{text}' is in the future (today is {now:%-d %B %Y}); give the date it happened, not a date to come")
+    return value
+
+
 class Date(FieldType):
+    """A day, such as 2026-03-31, never in the future."""
+
     widget = "datetime"
     example = "2026-03-31"
 
@@ -271,27 +291,39 @@ class Date(FieldType):
         try:
             if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
                 raise ValueError
-            return datetime.date.fromisoformat(text)
+            value = datetime.date.fromisoformat(text)
         except ValueError:
             raise Invalid(f"{quoted(text)} is not a date; write it as year-month-day, such as {self.example}") from None
+        return _not_in_future(text, value)
 
     def json_schema(self, vocabularies):
         return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 
-class Month(FieldType):
-    widget = "string"
-    example = "2025-03"
+class DayMonthOrYear(Pattern):
+    """A date as exact as its source gives it: 2024-03-31, 2024-03 or 2024, never in the future.
+
+    Read as a ``PartialDate``. A year alone is a whole number to editors'
+    tools (YAML 1.2), so the JSON Schema takes it as text or as a number.
+    """
+
+    def __init__(self):
+        super().__init__(
+            r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?",
+            "is not a date; write year-month-day, year-month or just the year",
+            "2024-03-31",
+        )
 
     def parse(self, node, vocabularies):
-        text = _scalar(node)
-        match = re.fullmatch(r"([0-9]{4})-(0[1-9]|1[0-2])", text)
-        if not match:
-            raise Invalid(f"{quoted(text)} is not a month; write it as year-month, such as {self.example}")
-        return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+        text = super().parse(node, vocabularies)
+        try:
+            value = PartialDate(*(int(part) for part in text.split("-")))
+        except ValueError:
+            raise Invalid(f"{quoted(text)} is not a date: that day does not exist") from None
+        return _not_in_future(text, value)
 
     def json_schema(self, vocabularies):
-        return {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}
+        return {**super().json_schema(vocabularies), "type": ["string", "integer"], "minimum": 1000, "maximum": 9999}
 
 
 class Term(FieldType):

@@ -14,9 +14,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import parallel, yaml_source
+from . import sources as source_data
 from . import vocabularies as vocabulary_data
 from .model import Entry, Record
 from .data_cache import MISSING, DataCache, code_fingerprint, digest
+from .dates import today
 from .rendering import Renderer
 from .source_text import read_bytes
 from .fieldtypes import Slug
@@ -32,6 +34,7 @@ DEFAULTS = {
     "VOCABULARIES": "data/vocabularies.yaml",
     # The council's details (local_offer.council), inside the content folder.
     "COUNCIL": "council.yaml",
+    "SOURCES": "data/sources.yaml",
     "ENTRIES": "services",
     "ENTRY_URL": "services/{slug}/",
     # Processes that render entry pages; None means one per core.
@@ -123,35 +126,17 @@ class Catalogue:
     vocabularies: dict
     entries: list
     settings: dict
+    sources: dict = dataclasses.field(default_factory=dict)
 
     def __post_init__(self):
         self.entries.sort(key=lambda e: (e.title.casefold(), e.slug))
         self.by_slug = {e.slug: e for e in self.entries}
-        self._term_index = {}
-
-    def with_term(self, field: str, term_id: str) -> list:
-        """Entries using a term in ``field`` (``needs`` counts schools' designated needs), in catalogue order."""
-        return list(self._by_term(field).get(term_id, ()))
+        self._by_kind = defaultdict(list)
+        for entry in self.entries:
+            self._by_kind[entry.kind.id].append(entry)
 
     def of_kind(self, kind: str) -> list:
-        return list(self._by_term("kind").get(kind, ()))
-
-    def _by_term(self, field: str) -> dict:
-        # Browse pages ask for every term of a vocabulary: one pass over the
-        # entries per field instead of one per term.
-        if field in self._term_index:
-            return self._term_index[field]
-        found = defaultdict(list)
-        for entry in self.entries:
-            if field == "needs":
-                terms = entry.all_needs
-            else:
-                value = entry.data.get(field)
-                terms = value if isinstance(value, list) else [value] if value is not None else []
-            for term in dict.fromkeys(terms):
-                found[term.id].append(entry)
-        self._term_index[field] = dict(found)
-        return self._term_index[field]
+        return list(self._by_kind.get(kind, ()))
 
 
 def settings_for(settings: dict) -> dict:
@@ -163,12 +148,39 @@ def load_vocabularies(content_path: Path, settings: dict):
     return vocabulary_data.load(path, shown=display_path(path, content_path))
 
 
+def load_sources(content_path: Path, settings: dict, vocabularies) -> source_data.Sources:
+    path = content_path / settings_for(settings)["SOURCES"]
+    return source_data.load(path, display_path(path, content_path), vocabularies)
+
+
+def route_problems(entries: list, by_slug: dict) -> list[SourceError]:
+    """Entries whose ``ask`` names no entry, itself, or an entry with no contact of its own; sets ``entry.route``."""
+    errors = []
+    for entry in entries:
+        if not entry.ask:
+            continue
+        target = by_slug.get(entry.ask)
+        if target is None or target is entry or not target.has_own_contact:
+            if target is None:
+                why = "is not the web address name of any entry"
+            elif target is entry:
+                why = "is this entry itself; name another entry families can ask"
+            else:
+                why = "has no phone number, email or website of its own to give families; name an entry that does"
+            errors.append(SourceError(entry.source_path, entry.line_of("ask"), "ask", f"'{entry.ask}' {why}"))
+            continue
+        entry.route = target
+    return errors
+
+
 def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
     """Read, validate and cross-check every entry; raise ``ContentErrors`` if any is wrong."""
     options = settings_for(settings)
     vocabularies_path = content_path / options["VOCABULARIES"]
     vocabularies = load_vocabularies(content_path, settings)
-    cache = DataCache(settings, "entries", code_fingerprint(vocabularies_path.read_bytes()))
+    sources = load_sources(content_path, settings, vocabularies)
+    # Today is in the key: whether a date is in the future depends on it.
+    cache = DataCache(settings, "entries", code_fingerprint(vocabularies_path.read_bytes(), today().isoformat()))
     records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path, cache)
     cache.save()
     render = Renderer(settings.get("SITEURL", ""))
@@ -189,6 +201,14 @@ def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
         entries.append(Entry(record, stem, options["ENTRY_URL"], render))
     errors += unique(entries, lambda e: e.slug, "the web address name", "slug")
     errors += unique(entries, lambda e: e.id, "the id", "id")
+    errors += route_problems(entries, {e.slug: e for e in entries})
+    own_digests = {e.slug: e.digest for e in entries}
+    for entry in entries:
+        errors += sources.problems(entry, dated_fields=("assured_date",))
+        entry.cited_sources = sources.cited_by(entry)
+        if entry.route is not None:
+            # Its page shows the other entry's contact, so it changes when that entry's file does.
+            entry.digest = digest(entry.digest, own_digests[entry.route.slug])
     if errors:
         raise ContentErrors(errors)
-    return Catalogue(vocabularies, entries, options)
+    return Catalogue(vocabularies, entries, options, sources)

@@ -6,7 +6,8 @@ import dataclasses
 import uuid
 from functools import cached_property
 
-from .schema import ENTRY
+from .fieldtypes import AGES_ALL
+from .schema import ENTRY, has_own_contact
 
 # Fixed namespace so an entry keeps the same id in every build (and in open
 # data) for as long as its slug stays the same.
@@ -17,8 +18,9 @@ ENTRY_NAMESPACE = uuid.UUID("0b6f3c52-55d6-4a0b-8a8e-3c1f7a0e9d64")
 class Record:
     """One validated file: its data, where it came from and where each field was.
 
-    ``digest`` identifies the file's path and bytes: outputs made from this
-    record alone can be reused while it stays the same.
+    ``digest`` identifies the file's path and bytes (for an entry, and the
+    entry it names to ask): outputs made from this record alone can be
+    reused while it stays the same.
     """
 
     data: dict
@@ -57,6 +59,10 @@ class Entry(Record):
         self.id = data.get("id") or str(uuid.uuid5(ENTRY_NAMESPACE, self.slug))
         self.url = url_pattern.format(slug=self.slug)
         self.save_as = self.url + "index.html" if self.url.endswith("/") else self.url
+        # Set by the catalogue once every entry is read: the entry named in
+        # ``ask`` and the sources cited, newest first.
+        self.route = None
+        self.cited_sources = []
 
     @property
     def website(self) -> str | None:
@@ -81,12 +87,26 @@ class Entry(Record):
         status = self.data.get("status")
         return status is None or status.id == "active"
 
+    @property
+    def has_own_contact(self) -> bool:
+        """Whether it gives a phone number, email or website of its own."""
+        return has_own_contact(self.data)
+
+    @property
+    def contact(self) -> "Entry":
+        """The entry whose phone, email or website families use: itself, or the one it names to ask."""
+        return self if self.has_own_contact or self.route is None else self.route
+
     @cached_property
-    def age_range(self) -> tuple[int, int]:
-        """Ages covered, taking a missing bound as the edge of 0 to 25."""
-        low = self.data.get("minimum_age")
-        high = self.data.get("maximum_age")
-        return (0 if low is None else low, 25 if high is None else high)
+    def age_range(self) -> tuple[int, int] | None:
+        """The ages it is for, from one birthday up to (not including) another; None when not known.
+
+        "All ages" is 0 to 25. A school known only by its phases has no range of its own.
+        """
+        low, high = self.data.get("minimum_age"), self.data.get("maximum_age")
+        if low is not None and high is not None:
+            return low, high
+        return (0, 25) if self.data.get("ages") == AGES_ALL else None
 
     def html(self, field: str):
         """A Markdown field (``description`` or ``admissions.details``) as safe HTML, rendered once."""
@@ -97,7 +117,3 @@ class Entry(Record):
                 value = (value or {}).get(part)
             cache[field] = self._render(value)
         return cache[field]
-
-    def serves_ages(self, low: int, high: int) -> bool:
-        own_low, own_high = self.age_range
-        return own_low <= high and low <= own_high

@@ -21,6 +21,7 @@ from pelican.readers import BaseReader
 from .council import council_of
 from .fieldtypes import List
 from .loading import display_path, settings_for
+from .model import Record
 from .placeholders import fill_page
 from .rendering import Renderer
 from .schema import PAGE
@@ -95,10 +96,11 @@ def header_node(header: list[tuple[int, str, str]]) -> Mapping:
 
 
 def check_page(header, shown: str, catalogue):
-    """Validate a page's header lines against PAGE and its related slugs against the catalogue.
+    """Validate a page's header lines against PAGE, its sources against the register and its related slugs against the catalogue.
 
     ``shown`` is the page's path as editors see it. Returns (data, errors);
-    ``data["related"]`` keeps only slugs that exist.
+    ``data["related"]`` keeps only slugs that exist, and ``data["cited"]``
+    holds the sources it cites, newest first.
     """
     data, lines, errors = validate(header_node(header), PAGE, shown, catalogue.vocabularies)
     first = {}
@@ -106,6 +108,9 @@ def check_page(header, shown: str, catalogue):
         if key in first:
             errors.append(SourceError(shown, number, key, f"is given twice (first on line {first[key]}); keep one"))
         first.setdefault(key, number)
+    record = Record(data, shown, lines)
+    errors += catalogue.sources.problems(record)
+    data["cited"] = catalogue.sources.cited_by(record)
     for index, slug in enumerate(data.get("related", [])):
         if slug not in catalogue.by_slug:
             errors.append(

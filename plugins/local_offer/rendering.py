@@ -29,6 +29,12 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# A UK phone number in running text, as the content model's Phone field
+# takes them ("01632 960123", "0161 496 0000", "+44 1632 960123").
+PHONE_IN_TEXT = re.compile(r"(?<![\w+])(?:\+44 ?|0)[0-9](?: ?[0-9]){8,9}(?![\w])")
+# Sanitised HTML split into tags and the text between them.
+TAG = re.compile(r"(<[^>]*>)")
+
 # markdown-it's heading_anchors plugin gives every heading a GitHub-style
 # link with an icon; pages need only the id, and only on h2 and h3 (what a
 # contents list and the glossary link to).
@@ -65,6 +71,34 @@ def sanitiser(site_url: str = "") -> nh3.Cleaner:
     )
 
 
+def tel_href(number: str) -> str:
+    return "tel:" + number.replace(" ", "")
+
+
+def link_phone_numbers(html: str) -> str:
+    """Make every phone number in the text of sanitised HTML a ``tel:`` link, so it can be tapped.
+
+    Run on nh3's output, whose text never holds a raw "<", so splitting on
+    tags is exact; numbers already inside a link are left alone. What it
+    adds is made only of the digits and spaces it matched.
+    """
+    if not PHONE_IN_TEXT.search(html):
+        return html
+    parts, in_link = [], 0
+    for part in TAG.split(html):
+        if part.startswith("<"):
+            if part.startswith("<a ") or part == "<a>":
+                in_link += 1
+            elif part == "</a>":
+                in_link = max(0, in_link - 1)
+            parts.append(part)
+        elif in_link:
+            parts.append(part)
+        else:
+            parts.append(PHONE_IN_TEXT.sub(lambda m: f'<a href="{tel_href(m.group())}">{m.group()}</a>', part))
+    return "".join(parts)
+
+
 class Renderer:
     """Renders Markdown (CommonMark with tables) with one reusable parser.
 
@@ -72,7 +106,7 @@ class Renderer:
     large part of the build time of a county directory: it is about ten
     times faster than markdown-it-py and thirty times faster than
     Python-Markdown. h2 and h3 headings get ids so pages can have a contents
-    list and the glossary can be linked to.
+    list and the glossary can be linked to, and phone numbers become links.
     """
 
     def __init__(self, site_url: str = ""):
@@ -83,4 +117,4 @@ class Renderer:
         if not text:
             return Markup("")
         html = HEADING_ANCHOR.sub(_heading_id, self._markdown.render(text))
-        return Markup(self._sanitiser.clean(html))
+        return Markup(link_phone_numbers(self._sanitiser.clean(html)))

@@ -11,21 +11,26 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 
+from .dates import last_day
 from .fieldtypes import (
+    AGES_ALL,
+    AGES_NOT_KNOWN,
+    Ages,
     Boolean,
     Colour,
     Date,
+    DayMonthOrYear,
     Decimal,
     Email,
     FieldType,
     Group,
     Integer,
     List,
-    Month,
     Pattern,
     Phone,
     Postcode,
     Slug,
+    SourceId,
     Term,
     Text,
     Time,
@@ -106,8 +111,39 @@ class ContentType:
 
 def _age_range(data):
     low, high = data.get("minimum_age"), data.get("maximum_age")
-    if low is not None and high is not None and low > high:
-        yield "maximum_age", f"{high} is lower than the minimum age ({low}); swap them or correct one"
+    if low is not None and high is not None and low >= high:
+        yield "maximum_age", (
+            f"{high} is not above the minimum age ({low}); ages run from one birthday up to a later one, "
+            "so 'aged 11 to 16' is minimum_age 11 and maximum_age 16"
+        )
+    elif (low is None) != (high is None):
+        missing = "maximum_age" if high is None else "minimum_age"
+        yield missing, "give both minimum_age and maximum_age, as the source gives them, or neither"
+
+
+def _ages_given(data):
+    """Ages come from a source, from a school's phases, or are said to be all or not known; never guessed."""
+    ranged = data.get("minimum_age") is not None or data.get("maximum_age") is not None
+    if data.get("ages") is not None and ranged:
+        yield "ages", f"'{data['ages']}' is only for when no source gives the ages; remove it or the minimum and maximum ages"
+    elif data.get("ages") is None and not ranged and not data.get("phases"):
+        yield "ages", (
+            "say which ages it is for: give minimum_age and maximum_age from a source, or write "
+            f"'ages: {AGES_ALL}' if it is for every age from 0 to 25, or 'ages: {AGES_NOT_KNOWN}' if no source says"
+        )
+
+
+def has_own_contact(data) -> bool:
+    """Whether an entry gives families a phone number, email or website of its own."""
+    return bool(data.get("phones") or data.get("email") or data.get("url"))
+
+
+def _contact_or_route(data):
+    if not has_own_contact(data) and not data.get("ask"):
+        yield "ask", (
+            "gives families no way to reach a person: add a phone number, email or website from a source, "
+            "or name the entry to ask instead, such as 'ask: additional-needs-team'"
+        )
 
 
 def _closed_needs_note(data):
@@ -131,8 +167,19 @@ def _cant_needs_reason(data):
 
 def _response_after_comments(data):
     received, responded = data.get("received"), data.get("response_date")
-    if received and responded and responded < received:
-        yield "response_date", f"{responded.isoformat()} is before the comments were received ({received:%B %Y})"
+    if received and responded and last_day(responded) < received:
+        yield "response_date", f"{responded.isoformat()} is before the comments were received ({received.isoformat()})"
+
+
+def sources_field(what: str) -> Field:
+    """The ``sources`` field of a kind of content: where its facts come from."""
+    return Field(
+        "sources",
+        List(SourceId, min_items=1, max_items=20),
+        "Sources",
+        f"Where {what} come from: the ids of sources listed in content/data/sources.yaml, such as send-strategy-2024.",
+        required=True,
+    )
 
 
 PHONE = Group(
@@ -173,8 +220,8 @@ ADMISSIONS = Group(
         "ehc_plan_required",
         Boolean(),
         "Needs an EHC plan",
-        "true if a place can only be offered through an education, health and care plan.",
-        required=True,
+        "true if a place can only be offered through an education, health and care plan, false if not. "
+        "Leave it out if no source says.",
     ),
     Field(
         "admitting_authority",
@@ -246,18 +293,31 @@ ENTRY = ContentType(
         Field("email", Email, "Email", "A team mailbox, never a member of staff's own address."),
         Field("phones", List(PHONE, max_items=10), "Phone numbers", "Numbers families can call."),
         Field(
+            "ask",
+            Slug,
+            "Who to ask",
+            "The entry families should ask, by its web address name, such as additional-needs-team. "
+            "Needed when it has no phone, email or website of its own; its page shows that entry's contact.",
+        ),
+        Field(
+            "ages",
+            Ages,
+            "Ages, when no source gives them",
+            f"Leave it out when minimum_age and maximum_age are given. Write {AGES_ALL} if it is for every age "
+            f"from 0 to 25, or {AGES_NOT_KNOWN} if no source says which ages it is for.",
+        ),
+        Field(
             "minimum_age",
-            Integer(0, 25),
+            Integer(0, 24),
             "Youngest age",
-            "The youngest age it is for, from 0 to 25.",
-            required_for=SCHOOLS,
+            "The age it is for from, as its source gives it: 11 means from the 11th birthday.",
         ),
         Field(
             "maximum_age",
-            Integer(0, 25),
-            "Oldest age",
-            "The oldest age it is for, from 0 to 25.",
-            required_for=SCHOOLS,
+            Integer(1, 25),
+            "Up to age",
+            "The birthday it is for until, as its source gives it: 16 means until the 16th birthday, so "
+            "'aged 11 to 16' is 11 and 16, and 'up to 25' is 25.",
         ),
         Field(
             "categories",
@@ -285,9 +345,7 @@ ENTRY = ContentType(
             "phases",
             List(Term("phases"), min_items=1),
             "Phases",
-            "early-years, primary, secondary or post-16.",
-            required_for=SCHOOLS,
-            only_for=SCHOOLS,
+            "early-years, primary, secondary or post-16, if a source says. They also say which ages it is for.",
         ),
         Field("places", Integer(1), "Number of places", "Only if known.", only_for=SCHOOLS),
         Field(
@@ -317,11 +375,13 @@ ENTRY = ContentType(
         Field("locations", List(LOCATION, max_items=50), "Where it is", "Addresses where it happens."),
         Field("schedules", List(SCHEDULE, max_items=30), "Opening times", "When it is open."),
         Field("keywords", List(Text(max_length=60), max_items=30), "Other words", "Extra words families might search for."),
+        sources_field("its facts"),
         Field(
             "assured_date",
-            Date(),
+            DayMonthOrYear(),
             "Last checked",
-            "The date someone last checked every detail was right, such as 2026-03-31.",
+            "The date of the newest source that confirms every detail: a day, a month or a year, as the "
+            "source gives it, such as 2026-03-31 or 2024. Never later than its sources, never in the future.",
             required=True,
         ),
         Field(
@@ -338,7 +398,9 @@ ENTRY = ContentType(
         ),
     ),
     rules=(
-        Rule("The youngest age is not above the oldest age.", _age_range),
+        Rule("Ages run from a lower birthday to a higher one, and both are given.", _age_range),
+        Rule("Ages come from a source, from phases, or are said to be all or not known.", _ages_given),
+        Rule("An entry has a phone number, email or website, or names the entry to ask.", _contact_or_route),
         Rule("A closed service carries a notice for families.", _closed_needs_note),
         Rule("An entry is either free or has fees, not both.", _fees_or_free),
     ),
@@ -349,8 +411,19 @@ FEEDBACK = ContentType(
     label="You said, we did item",
     folder="feedback",
     fields=(
-        Field("received", Month(), "When comments were received", "Month and year, such as 2025-03.", required=True),
-        Field("source", Term("feedback_sources"), "Where the comments came from", "A feedback source term.", required=True),
+        Field(
+            "received",
+            DayMonthOrYear(),
+            "When comments were received",
+            "A day, month or year, such as 2025-03. Leave it out if no source says when.",
+        ),
+        Field(
+            "source",
+            Term("feedback_sources"),
+            "How the comments reached us",
+            "Such as survey or consultation; only what a source says.",
+            required=True,
+        ),
         Field("topic", Term("feedback_topics"), "Topic", "Which part of the Local Offer it is about.", required=True),
         Field("categories", List(Term("categories")), "Types of help", "The categories it concerns."),
         Field("needs", List(Term("needs")), "Needs", "The needs it concerns."),
@@ -364,8 +437,15 @@ FEEDBACK = ContentType(
         Field("response", Text(max_length=4000, multiline=True), "Our response", "What we did, are doing or will do.", required=True),
         Field("status", Term("feedback_statuses"), "Status", "we-did, we-are-doing, we-will or we-cant.", required=True),
         Field("reason", Text(max_length=2000, multiline=True), "Why we can't", "Only when the status is we-cant."),
-        Field("response_date", Date(), "Date of our response", "Such as 2025-06-15.", required=True),
+        Field(
+            "response_date",
+            DayMonthOrYear(),
+            "Date of our response",
+            "The date of the source that records it: a day, month or year, such as 2025-06-15 or 2024.",
+            required=True,
+        ),
         Field("related", List(Slug, max_items=20), "Related pages", "Slugs of directory entries or information pages it is about."),
+        sources_field("the comments and our response"),
     ),
     rules=(
         Rule("A we-can't item gives its reason, and only then.", _cant_needs_reason),
@@ -384,6 +464,8 @@ PAGE = ContentType(
         Field("related", List(Slug, max_items=20), "Related entries", "Slugs of directory entries to list beside the page."),
         Field("topics", List(Term("categories")), "Types of help", "Categories the page belongs to."),
         Field("order", Integer(0), "Order", "Where it comes in the list of guides; lower comes first."),
+        sources_field("the page's facts"),
+        Field("modified", Date(), "Last updated", "The day the page was last changed, such as 2026-12-06.", required=True),
     ),
 )
 
@@ -494,7 +576,27 @@ ORUK_MAPPING = ContentType(
     ),
 )
 
-CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE, COUNCIL, ORUK_MAPPING)}
+SOURCE = ContentType(
+    name="source",
+    label="Source",
+    folder="data",
+    fields=(
+        Field("title", Text(max_length=200), "Title", "What the source is called, such as its title.", required=True),
+        Field("publisher", Text(max_length=120), "Published by", "Who wrote it, held it or ran it.", required=True),
+        Field("kind", Term("source_kinds"), "Kind of source", "document, meeting or survey.", required=True),
+        Field(
+            "date",
+            DayMonthOrYear(),
+            "Date",
+            "When it was published or held: a day, month or year, only as exact as you know it.",
+            required=True,
+        ),
+        Field("url", Url(), "Web address", "Where to read it, starting https://, if it is published."),
+        Field("about", Text(max_length=1000, multiline=True), "What it is", "One or two sentences: what it covers and who it is for.", required=True),
+    ),
+)
+
+CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE, SOURCE, COUNCIL, ORUK_MAPPING)}
 
 # The vocabularies whose terms carry attributes the code acts on, checked
 # against these fields when the vocabularies are read.

@@ -68,6 +68,9 @@ class Vocabularies(dict):
     """All vocabularies by name, read from one or more data files."""
 
     def term(self, vocabulary: str, term_id: str) -> Term:
+        if vocabulary not in self:
+            # A fork's vocabularies file may lack a word list the content model needs.
+            raise Invalid(f"needs the word list '{vocabulary}', which content/data/vocabularies.yaml does not have; add it")
         terms = self[vocabulary].terms
         if term_id in terms:
             return terms[term_id]

@@ -13,6 +13,7 @@ import datetime
 import json
 
 from local_offer.fieldtypes import Boolean, Group, List
+from local_offer.filing import OPEN_TO_ALL, need_filing
 from local_offer.schema import ENTRY
 from local_offer.vocabularies import Term
 
@@ -70,7 +71,7 @@ def columns(vocabularies, siteurl: str) -> list:
         "phones": [(ENTRY.by_name["phones"].label, lambda e: joined(
             p["number"] + (f" ({p['description']})" if p.get("description") else "") for p in e.phones or []
         ))],
-        "needs": [(ENTRY.by_name["needs"].label, lambda e: labels(e.all_needs))],
+        "needs": [(ENTRY.by_name["needs"].label, lambda e: "All needs" if need_filing(e).group == OPEN_TO_ALL else labels(e.all_needs))],
         "designated_needs": [],  # in the Needs column
         "locations": [
             ("Address", lambda e: joined(
@@ -79,6 +80,7 @@ def columns(vocabularies, siteurl: str) -> list:
             ("Postcode", lambda e: joined(place["postal_code"] for place in e.locations or [])),
             ("Venue accessibility", lambda e: joined(place.get("accessibility") for place in e.locations or [])),
         ],
+        "sources": [(ENTRY.by_name["sources"].label, lambda e: joined(source.citation for source in e.cited_sources))],
         "id": [(ENTRY.by_name["id"].label, lambda e: e.id)],
         "slug": [(ENTRY.by_name["slug"].label, lambda e: e.slug)],
     }

@@ -8,6 +8,7 @@ text is what ElementTree would write for the whole feed, indented.
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -18,7 +19,8 @@ ATTRIBUTE_ENTITIES = (*TEXT_ENTITIES, ('"', "&quot;"), ("\r", "&#13;"), ("\n", "
 
 
 def timestamp(day) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
+    # Atom needs a whole date: one known only to the month or year is given as its first day.
+    return f"{datetime.date.isoformat(day)}T00:00:00Z"
 
 
 def escape(text: str, entities: tuple) -> str:

@@ -19,7 +19,9 @@ import uuid
 from collections import defaultdict
 from typing import NamedTuple
 
+from local_offer.dates import full_date
 from local_offer.fieldtypes import List, Term
+from local_offer.filing import needs_served
 from local_offer.schema import ENTRY
 from local_offer.vocabularies import TERM_NAMESPACE
 from local_offer.yaml_source import SourceError
@@ -232,7 +234,8 @@ class OpenReferral:
             "fees": fees,
             "minimum_age": entry.minimum_age,
             "maximum_age": entry.maximum_age,
-            "assured_date": entry.assured_date.isoformat(),
+            # Open Referral needs a whole date; one known only to the month or year is left out, not made up.
+            "assured_date": full_date(entry.assured_date),
             "alert": entry.alert,
         })
 
@@ -269,7 +272,8 @@ class OpenReferral:
             found["contacts"] = encode([{"id": contact_id, "service_id": entry.id, "phones": phones}])
         attributes = []
         for field, _ in self.attribute_fields:
-            value = entry.data.get(field)
+            # A service open to every need is listed with every need, as browse pages and search filters do.
+            value = needs_served(entry, self.vocabularies) if field == "needs" and not entry.is_school else entry.data.get(field)
             for term in value if isinstance(value, list) else [value] if value else []:
                 term_id, text = self.term(term)
                 attributes.append(

@@ -76,7 +76,10 @@ def opening_hours(entry) -> list[dict]:
     return specs
 
 
-def audience(entry) -> dict:
+def audience(entry) -> dict | None:
+    """The ages it is for, when a source gives them (or it is for all ages); nothing is guessed."""
+    if entry.age_range is None:
+        return None
     low, high = entry.age_range
     return {"@type": "PeopleAudience", "suggestedMinAge": low, "suggestedMaxAge": high}
 

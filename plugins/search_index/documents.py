@@ -18,6 +18,7 @@ import dataclasses
 from typing import NamedTuple
 
 from govuk_theme.filters import ages
+from local_offer.filing import filed_under
 from markupsafe import Markup
 
 from .shards import fnv1a
@@ -60,9 +61,15 @@ class Document:
     facets: dict
 
 
-def age_bands(vocabularies) -> list:
-    """(term, youngest, oldest) for each age band, in vocabulary order."""
-    return [(t, int(t.get("minimum_age")), int(t.get("maximum_age"))) for t in vocabularies["age_bands"]]
+def contact(entry) -> dict:
+    """How to reach a person about an entry, for My list: its own phone, email and website, or those of the entry it names to ask."""
+    reach = entry.contact
+    return {
+        "ask": None if reach is entry else {"title": reach.name, "url": reach.url},
+        "phone": (reach.phones or [{}])[0].get("number"),
+        "email": reach.email,
+        "website": reach.website,
+    }
 
 
 def _needs_with_areas(needs, vocabularies) -> list:
@@ -89,7 +96,7 @@ class Describer:
         self.synonyms = synonyms
         # Rendering every description is slow, so only when it is indexed.
         self.with_description = with_description
-        self.bands = age_bands(vocabularies)
+        self.bands = [term.id for term in vocabularies["age_bands"]]
         self._labels: dict[tuple, str] = {}
         self._words: dict[tuple, str] = {}
 
@@ -136,14 +143,10 @@ class Describer:
             "ages": ages(entry),
             "needs": [term.id for term in needs],
             "phone": phone,
+            "contact": contact(entry),
         }
-        facets = {
-            "age": [term.id for term, low, high in self.bands if entry.serves_ages(low, high)],
-            "need": [term.id for term in needs],
-            "category": [term.id for term in entry.categories],
-            "kind": [entry.kind.id],
-        }
-        return Document(entry.url, fields, record, facets)
+        # The filters keep what browse pages list: the same rules, in local_offer.filing.
+        return Document(entry.url, fields, record, {k: list(v) for k, v in filed_under(entry, self.vocabularies).items()})
 
     def page(self, page) -> Document:
         topics = tuple(page.checked.get("topics", []))
@@ -164,7 +167,7 @@ class Describer:
         }
         facets = {
             # Guides are for every family, whatever their child's age.
-            "age": [term.id for term, _, _ in self.bands],
+            "age": list(self.bands),
             "need": [],
             "category": [term.id for term in topics],
             "kind": [PAGE_KIND],

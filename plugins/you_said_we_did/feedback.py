@@ -1,5 +1,6 @@
 """Feedback items: read with the directory's own machinery, then checked for
-unknown related pages and anything that could identify a person."""
+unknown related pages, sources that do not confirm them, and anything that
+could identify a person."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import dataclasses
 import uuid
 from pathlib import Path
 
+from local_offer.dates import label
 from local_offer.fieldtypes import Slug
 from local_offer.loading import read_records, unique
 from local_offer.model import Record
@@ -44,13 +46,16 @@ class Link:
 class FeedbackItem(Record):
     """One "you said, we did" item. Schema fields read as attributes (None when absent)."""
 
-    def __init__(self, record: Record):
+    def __init__(self, record: Record, cited_sources: list):
         super().__init__(record.data, record.source_path, record.lines)
         self.slug = Path(record.source_path).stem
         self.id = str(uuid.uuid5(FEEDBACK_NAMESPACE, self.slug))
-        self.year = self.received.year
+        # Filed by the year of our response: when comments were received is
+        # often not recorded, and the yearly review reports what we answered.
+        self.year = self.response_date.year
         self.url = f"{SECTION_URL}{self.year}/#{self.slug}"
         self.links: list[Link] = []
+        self.cited_sources = cited_sources
 
     def __getattr__(self, name):
         if name in FEEDBACK.by_name:
@@ -59,16 +64,20 @@ class FeedbackItem(Record):
 
     @property
     def title(self) -> str:
-        """When and where the comments came from: items have no headline of their own."""
-        return f"{self.received:%B %Y}: {self.source.label}"
+        """How (and when, if a source says) the comments reached us: items have no headline of their own."""
+        return f"{self.source.label}, {label(self.received)}" if self.received else self.source.label
 
     @property
     def sort_key(self):
-        return (self.received, self.response_date, self.slug)
+        return (self.response_date, self.received or self.response_date, self.slug)
 
 
-def load_items(content_path: Path, settings: dict, vocabularies, known_slugs) -> tuple[list, list]:
-    """Every valid item, latest first, and every problem with any of them."""
+def load_items(content_path: Path, settings: dict, vocabularies, known_slugs, sources) -> tuple[list, list]:
+    """Every valid item, latest first, and every problem with any of them.
+
+    ``sources`` is the register (``local_offer.sources.Sources``): an item's
+    dates cannot be later than the newest source that records it.
+    """
     options = settings_for(settings)
     patterns = compile_patterns(options["EXTRA_PATTERNS"])
     allowed = allowed_names(options["ALLOWED_NAMES"])
@@ -87,6 +96,7 @@ def load_items(content_path: Path, settings: dict, vocabularies, known_slugs) ->
                     "letters, numbers and hyphens",
                 )
             )
+        problems += sources.problems(record, dated_fields=("received", "response_date"))
         for index, slug in enumerate(record.data.get("related", [])):
             if slug not in known_slugs:
                 field = f"related[{index}]"
@@ -100,7 +110,7 @@ def load_items(content_path: Path, settings: dict, vocabularies, known_slugs) ->
                 )
         errors += problems
         if not problems:
-            items.append(FeedbackItem(record))
+            items.append(FeedbackItem(record, sources.cited_by(record)))
     errors += unique(items, lambda item: item.slug, "the file name", "")
     items.sort(key=lambda item: item.sort_key, reverse=True)
     return items, errors

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from local_offer.dates import label, today
 from local_offer.directory_pages import write_changed
 from local_offer.yaml_source import ContentErrors
 
@@ -20,15 +21,15 @@ from .summary import counts, reviews
 logger = logging.getLogger(__name__)
 
 
-def yearly_reminder(items, today: datetime.date) -> str | None:
+def yearly_reminder(items, now: datetime.date) -> str | None:
     """A reminder when nothing has been published for a year, which regulation 56 asks for."""
     latest = max((item.response_date for item in items), default=None)
-    if latest is not None and (today - latest).days <= 366:
+    if latest is not None and (now - latest).days <= 366:
         return None
     if latest is None:
         when = "there are no items in content/feedback/ yet"
     else:
-        when = f"the latest response is from {latest:%-d %B %Y}"
+        when = f"the latest response is from {label(latest)}"
     return (
         f"You said, we did: {when}. Regulation 56 asks for families' comments and our response "
         "to be published at least once a year; add this year's comments to content/feedback/"
@@ -46,7 +47,7 @@ class FeedbackGenerator(Generator):
         catalogue = self.context["catalogue"]
         pages = {page.slug: page for page in self.context.get("pages", []) + self.context.get("hidden_pages", [])}
         known = set(catalogue.by_slug) | set(pages)
-        items, errors = load_items(Path(self.path), self.settings, catalogue.vocabularies, known)
+        items, errors = load_items(Path(self.path), self.settings, catalogue.vocabularies, known, catalogue.sources)
         if errors:
             for error in errors:
                 logger.error("%s", error)
@@ -65,7 +66,7 @@ class FeedbackGenerator(Generator):
 
     def generate_output(self, writer):
         items = self.context["feedback"]
-        reminder = yearly_reminder(items, datetime.date.today())
+        reminder = yearly_reminder(items, today())
         if reminder:
             # Advisory: shown in the build log without stopping publication.
             logger.warning("%s", reminder, extra={"advisory": True})

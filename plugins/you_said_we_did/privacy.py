@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from local_offer.fieldtypes import List, Pattern, Text
+from local_offer.fieldtypes import DayMonthOrYear, List, Pattern, Text
 from local_offer.schema import FEEDBACK
 from local_offer.yaml_source import SourceError
 
@@ -186,11 +186,11 @@ def personal_data(text: str, finders, allowed: re.Pattern | None = None) -> list
 
 
 def _checked_fields():
-    """(field name, is a slug) for every field of an item that holds words."""
+    """(field name, is a slug) for every field of an item that holds words (a date is a pattern, not words)."""
     found = []
     for field in FEEDBACK.fields:
         kind = field.type.item if isinstance(field.type, List) else field.type
-        if isinstance(kind, Text | Pattern):
+        if isinstance(kind, Text | Pattern) and not isinstance(kind, DayMonthOrYear):
             found.append((field.name, isinstance(kind, Pattern)))
     return tuple(found)
 

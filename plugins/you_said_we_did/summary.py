@@ -88,15 +88,15 @@ class Review:
         topics = [f"{_lower_first(c.term.label)} ({c.count})" for c in self.by_topic if c.count]
         sources = [f"{_lower_first(c.term.label)} ({c.count})" for c in self.by_source]
         return [
-            f"In {self.year}, families, children and young people told us "
-            f"{_plural(total, 'thing', 'things')} about the Local Offer and the support in it.",
-            f"Where they came from: {_join(sources)}.",
+            f"In {self.year}, we responded to {_plural(total, 'thing', 'things')} that families, children and "
+            "young people told us about the Local Offer and the support in it.",
+            f"How they reached us: {_join(sources)}.",
             f"What they were about: {_join(topics)}.",
             f"Where things stand: {_join(statuses)}.",
         ]
 
 
 def reviews(items, vocabularies) -> list[Review]:
-    """One review per year the comments were received, latest first."""
+    """One review per year of our responses, latest first."""
     years = sorted({item.year for item in items}, reverse=True)
     return [Review(year, [item for item in items if item.year == year], vocabularies) for year in years]

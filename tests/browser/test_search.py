@@ -38,7 +38,8 @@ QUERIES = [
     ("statement", ["/ehc-plans/"]),
     ("statutory assessment", ["/ehc-needs-assessment/"]),
     ("college", ["/preparing-for-adulthood/"]),
-    ("sixth form", ["/services/mill-green-school/"]),
+    # No source says which special school has a sixth form; the guide explains the choices after 16.
+    ("sixth form", ["/preparing-for-adulthood/"]),
     ("job", ["/services/supported-internships/"]),
     ("work", ["/services/supported-internships/"]),
     ("apprenticeship", ["/services/supported-internships/"]),
@@ -130,27 +131,30 @@ def test_filters_narrow_the_results_and_are_kept_in_the_address(open_tab):
     assert page.url.endswith("/search/?q=autism")
 
 
-def test_an_age_filter_keeps_only_entries_for_that_age(open_tab):
-    page = open_search(open_tab, "/search/?q=school&age=0-4").page
+def test_an_age_filter_keeps_entries_for_that_age_and_labels_those_whose_ages_are_not_known(open_tab):
+    page = open_search(open_tab, "/search/?q=school&age=early-years").page
     found = results(page)
-    assert "/services/free-early-education/" in found
-    assert "/services/mill-green-school/" not in found  # ages 14 to 19
+    assert "/services/free-early-education/" in found  # ages 2 to 5
     assert "/services/de-la-salle-school/" not in found  # secondary
+    # No source gives Mill Green's ages: the filter does not hide it, and the result says so.
+    assert "/services/mill-green-school/" in found
+    card = page.locator("[data-search-results] > li", has=page.locator("a[href='/services/mill-green-school/']"))
+    assert "Ages not known" in card.inner_text()
 
 
 def test_opening_a_shared_address_shows_the_same_results(open_tab):
-    address = "/search/?q=autism&age=5-11&need=asd&category=education"
+    address = "/search/?q=autism&age=primary&need=asd&category=education"
     page = open_search(open_tab, address).page
     assert page.get_by_label("Search for services, schools and guides").input_value() == "autism"
-    for label in ("5 to 11 years", "Autism (ASD)", "Education"):
+    for label in ("Primary school age, 4 to 11", "Autism (ASD)", "Education"):
         assert page.get_by_label(label, exact=True).is_checked(), label
     shared = results(page)
     assert "/services/autism-in-schools/" in shared
-    assert "/services/mill-green-school/" not in shared  # ages 14 to 19
+    assert "/services/mill-green-school/" not in shared  # designated for SLD and PMLD, not autism
     assert "/services/neurodevelopment-pathway/" not in shared  # health, not education
 
     again = open_search(open_tab, "/search/?q=autism").page
-    for legend, label in (("Age", "5 to 11 years"), ("Need", "Autism (ASD)"), ("Type of help", "Education")):
+    for legend, label in (("Age", "Primary school age, 4 to 11"), ("Need", "Autism (ASD)"), ("Type of help", "Education")):
         open_filter(again, legend)
         again.get_by_label(label, exact=True).check()
     again.wait_for_function("n => document.querySelectorAll('[data-search-results] > li').length === n", arg=len(shared))
@@ -225,7 +229,7 @@ def test_a_search_downloads_only_the_shards_its_words_need(context, base_url, re
 
 def test_show_more_adds_the_next_results_and_moves_focus_to_them(open_tab):
     # Every document is listed when a filter keeps them all.
-    tab = open_search(open_tab, "/search/?age=0-4&age=5-11&age=11-16&age=16-25")
+    tab = open_search(open_tab, "/search/?age=early-years&age=primary&age=secondary&age=post-16")
     page = tab.page
     total = int(status_of(page).split()[0])
     page_size = int(page.locator("[data-search-form]").get_attribute("data-page-size"))
@@ -363,7 +367,7 @@ def test_a_shared_my_list_address_shows_those_entries_to_someone_else(fresh, bas
 # --- accessibility once results are showing ----------------------------------
 
 
-@pytest.mark.parametrize("address", ["/search/?q=autism&age=5-11", "/search/?q=xylophone", "/my-list/?items=iass,penkford-school"])
+@pytest.mark.parametrize("address", ["/search/?q=autism&age=primary", "/search/?q=xylophone", "/my-list/?items=iass,penkford-school"])
 def test_axe_finds_no_problems_with_results_and_filters_showing(axe_context, base_url, address):
     from tests.browser.checks import AXE, AXE_OPTIONS, describe_axe
 
