@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import PAGE_REQUIRED, ROOT
 
 # What would show that a St Helens detail leaked into code or another council's site.
 ST_HELENS = re.compile(
@@ -132,6 +132,8 @@ PAGE = """
     Title: Getting help in {{ area }}
     Slug: getting-help
     Summary: Where to get free advice in {{ area }}.
+    Sources: example-send-guide
+    Modified: 2026-06-02
 
     The {{ send_team.name }} answers questions about EHC plans. Phone {{ send_team.phones }}.
 
@@ -193,7 +195,7 @@ def test_a_placeholder_in_the_header_is_checked_too(northtown):
 
 def test_text_from_the_council_file_cannot_become_markdown(northtown):
     northtown.write("council.yaml", COUNCIL.replace("name: SEND Service", "name: SEND *Service* <b>team</b>"))
-    northtown.write("pages/getting-help.md", "Title: Help\nSlug: getting-help\nSummary: Help.\n\nAsk the {{ send_team.name }}.\n")
+    northtown.write("pages/getting-help.md", "Title: Help\nSlug: getting-help\nSummary: Help.\n" + PAGE_REQUIRED + "\nAsk the {{ send_team.name }}.\n")
     northtown.build_ok()
     prose = northtown.page("/getting-help/").select_one(".app-prose")
     assert text(prose) == "Ask the SEND *Service* <b>team</b>."

@@ -1,9 +1,10 @@
 """Every field of an entry reaches every output, or the output says why not.
 
 The fields come from ``schema.ENTRY`` (groups' fields included), so a new
-field is covered the day it is added. Two entries fill every field their
-kind allows, with values made from each field's type: a school and a
-service. For each field, a copy of each entry with only that field changed
+field is covered the day it is added. Three entries fill every field their
+kind allows, with values made from each field's type: a school, a
+service, and a service with no contact of its own that names the entry to
+ask (its own contacts would hide that route). For each field, a copy of each entry with only that field changed
 (or, when it has no other value, left out) is made; an output *uses* the
 field when the copy's output differs from the entry's. Each output keeps the
 fields it deliberately leaves out, with the reason, in ``LEFT_OUT`` beside
@@ -28,7 +29,8 @@ import open_data.oruk as oruk
 import open_data.structured_data as structured_data
 import search_index.documents as documents
 from local_offer.fieldtypes import (
-    Boolean, Date, Decimal, Email, Group, Integer, List, Phone, Postcode, Slug, Term, Text, Time, Url, Uuid,
+    Ages, Boolean, Date, DayMonthOrYear, Decimal, Email, Group, Integer, List, Phone, Postcode, Slug, SourceId, Term, Text,
+    Time, Url, Uuid,
 )
 from local_offer.loading import load_catalogue
 from local_offer.model import Entry, Record
@@ -60,13 +62,19 @@ EXAMPLES = {
     Phone: ("01632 960001", "01632 960002"),
     Postcode: ("WA10 1AA", "WA10 1AB"),
     Email: ("team@example.org", "office@example.org"),
-    Slug: ("full-entry", "other-entry"),
+    Slug: ("advice-line", "sensory-play-group"),  # fixture entries with contacts of their own, to ask
     Time: ("09:00", "10:30"),
+    SourceId: ("example-directory-check", "example-send-guide"),  # in the fixture's sources register
+    Ages: ("all", "not-known"),
 }
+# An age range as a source gives it: either end can change and it stays a range.
+AGE_RANGE = {"minimum_age": (5, 11), "maximum_age": (16, 19)}
 
 
 def example(kind, which: int, path: str, vocabularies):
     """A valid value of a field type: the entry's (which=0) or its changed copy's (which=1); None if none."""
+    if path in AGE_RANGE:
+        return AGE_RANGE[path][which]
     if isinstance(kind, Text):
         return f"{'Other words' if which else 'Words'} for {path}."
     if kind in EXAMPLES:
@@ -82,6 +90,8 @@ def example(kind, which: int, path: str, vocabularies):
         return round((kind.minimum + kind.maximum) / 2 + which * (kind.maximum - kind.minimum) / 10, 4)
     if isinstance(kind, Boolean):
         return not which
+    if isinstance(kind, DayMonthOrYear):
+        return f"2024-0{1 + which}-10"  # not later than the sources it cites
     if isinstance(kind, Date):
         return f"2026-0{1 + which}-10"  # another month: pages show the month
     if isinstance(kind, Term):
@@ -105,6 +115,15 @@ def full_entry(kind, vocabularies) -> dict:
     # An entry is either free or describes its fees (a rule): the school
     # describes fees, the service is free.
     data.pop("free" if kind in SCHOOLS else "fees")
+    # Its ages are a range; only an entry without one says 'all' or 'not known' (a rule).
+    data.pop("ages")
+    return data
+
+
+def asking_entry(full: dict) -> dict:
+    """A full entry with no contact of its own and no age range: it names the entry to ask, and says its ages."""
+    data = {name: value for name, value in full.items() if name not in ("url", "email", "phones", "minimum_age", "maximum_age")}
+    data["ages"] = EXAMPLES[Ages][0]
     return data
 
 
@@ -190,12 +209,16 @@ def coverage(tmp_path_factory):
     site = fixture_site(tmp_path_factory.mktemp("coverage"))
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(site.content)})
     vocabularies = load_catalogue(site.content, settings).vocabularies
-    kinds = [next(k for k in vocabularies["kinds"] if k in SCHOOLS), next(k for k in vocabularies["kinds"] if k in NOT_SCHOOLS)]
+    school = next(k for k in vocabularies["kinds"] if k in SCHOOLS)
+    service = next(k for k in vocabularies["kinds"] if k in NOT_SCHOOLS)
+    bases = {
+        "full-school": (school, full_entry(school, vocabularies)),
+        "full-service": (service, full_entry(service, vocabularies)),
+        "asking-service": (service, asking_entry(full_entry(service, vocabularies))),
+    }
     copies = {}  # slug of a changed copy -> (slug of its entry, path)
     untested = set(PATHS)
-    for kind in kinds:
-        base = full_entry(kind, vocabularies)
-        base_slug = f"full-{kind.id.replace('_', '-')}"
+    for base_slug, (kind, base) in bases.items():
         base["slug"] = base_slug
         base["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, base_slug))
         site.write(f"services/{base_slug}.yaml", yaml.safe_dump(base, sort_keys=False))
@@ -229,6 +252,7 @@ def coverage(tmp_path_factory):
         if path != "id":
             data["id"] = base_entry.id
         as_base = Entry(Record(data, base_entry.source_path, base_entry.lines), base_slug, "services/{slug}/", render_)
+        as_base.route, as_base.cited_sources = entry.route, entry.cited_sources  # set by the catalogue
         before, after = render(base_entry), render(as_base)
         used.update({output: used[output] | ({path} if before[output] != after[output] else set()) for output in before})
         page = site.page(f"/services/{slug}/") if path != "slug" else None

@@ -25,16 +25,18 @@ from local_offer.schema import ENTRY, FEEDBACK, PAGE
 from local_offer.sections import reserved
 from local_offer.source_text import MAX_BYTES
 from local_offer.validation import validate
-from tests.conftest import FIXTURE_CONTENT, ROOT
+from tests.conftest import FIXTURE_CONTENT, PAGE_REQUIRED, ROOT
 from tests.test_build_safety import snapshot
 from tests.test_validation import VALID
 from tools.check import run_checks
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(FIXTURE_CONTENT)})
 
-ENTRY_TEXT = VALID  # six lines: kind, name, summary, description, categories, assured_date
+ENTRY_TEXT = VALID  # kind, name, summary, description, categories, assured_date, email, sources
+NEXT_LINE = ENTRY_TEXT.count("\n") + 1  # the line of anything added to ENTRY_TEXT
 
-PAGE_TEXT = "Title: Holiday help\nSlug: holiday-help\nSummary: What is on in the holidays.\n\nSome text.\n"
+# Five header lines, a blank line (6) and the text (7).
+PAGE_TEXT = "Title: Holiday help\nSlug: holiday-help\nSummary: What is on in the holidays.\n" + PAGE_REQUIRED + "\nSome text.\n"
 
 
 def problems(site) -> list[str]:
@@ -134,12 +136,12 @@ def test_static_files_are_never_copied_through_a_link(tmp_path, caplog):
         (
             "pages/holiday-help.md",
             PAGE_TEXT.replace("Some text.", "Some\x00 text.").encode(),
-            "content/pages/holiday-help.md:5: contains an invisible control character (NUL) at character 5",
+            "content/pages/holiday-help.md:7: contains an invisible control character (NUL) at character 5",
         ),
         (
             "pages/holiday-help.md",
             PAGE_TEXT.replace("Some text.", "Some \x1b[2Jtext.").encode(),
-            "content/pages/holiday-help.md:5: contains an invisible control character (ESC) at character 6",
+            "content/pages/holiday-help.md:7: contains an invisible control character (ESC) at character 6",
         ),
         (
             "services/holiday-club.yaml",
@@ -149,7 +151,7 @@ def test_static_files_are_never_copied_through_a_link(tmp_path, caplog):
         (
             "pages/holiday-help.md",
             (PAGE_TEXT + "\nMore about the café.\n").encode("latin-1"),
-            "content/pages/holiday-help.md:7: is not saved as UTF-8 text: byte 0xE9 after 'More about the caf' "
+            "content/pages/holiday-help.md:9: is not saved as UTF-8 text: byte 0xE9 after 'More about the caf' "
             "(probably 'é' saved in another encoding)",
         ),
         (
@@ -161,12 +163,12 @@ def test_static_files_are_never_copied_through_a_link(tmp_path, caplog):
         (
             "services/holiday-club.yaml",
             (ENTRY_TEXT + "keywords: " + "[" * 5000 + "]" * 5000 + "\n").encode(),
-            "content/services/holiday-club.yaml:7: is nested more than 12 levels deep",
+            f"content/services/holiday-club.yaml:{NEXT_LINE}: is nested more than 12 levels deep",
         ),
         (
             "services/holiday-club.yaml",
             (ENTRY_TEXT + "".join(f"{'  ' * i}a{i}:\n" for i in range(300))).encode(),
-            "content/services/holiday-club.yaml:18: is nested more than 12 levels deep",
+            f"content/services/holiday-club.yaml:{NEXT_LINE + 11}: is nested more than 12 levels deep",
         ),
         (
             "services/holiday-club.yaml",
@@ -176,18 +178,18 @@ def test_static_files_are_never_copied_through_a_link(tmp_path, caplog):
         (
             "pages/holiday-help.md",
             PAGE_TEXT.replace("Some text.", "Some text. " * (MAX_BODY // 10)).encode(),
-            f"content/pages/holiday-help.md:4: the page text is {len('Some text. ' * (MAX_BODY // 10)) + 2:,} characters long; "
+            f"content/pages/holiday-help.md:6: the page text is {len('Some text. ' * (MAX_BODY // 10)) + 2:,} characters long; "
             f"the most is {MAX_BODY:,}",
         ),
         (
             "services/holiday-club.yaml",
             (ENTRY_TEXT + "minimum_age: " + "9" * 5000 + "\n").encode(),
-            "content/services/holiday-club.yaml:7: minimum_age: '" + "9" * 40 + "…' must be a whole number from 0 to 25",
+            f"content/services/holiday-club.yaml:{NEXT_LINE}: minimum_age: '{'9' * 40}…' must be a whole number from 0 to 24",
         ),
         (
             "services/holiday-club.yaml",
             (ENTRY_TEXT + "url: https://[example.org\n").encode(),
-            "content/services/holiday-club.yaml:7: url: 'https://[example.org' is not a web address",
+            f"content/services/holiday-club.yaml:{NEXT_LINE}: url: 'https://[example.org' is not a web address",
         ),
     ],
     ids=[
@@ -205,9 +207,9 @@ def test_bad_bytes_give_a_file_and_line_and_a_fix_in_check_and_build(site, where
 def test_a_page_header_cannot_use_pelican_settings_to_write_elsewhere(site):
     site.write("pages/holiday-help.md", PAGE_TEXT.replace("\n\n", "\nSave_as: ../../outside.html\nTemplate: admin\n\n"))
     assert problems(site)[:2] == [
-        "content/pages/holiday-help.md:4: save_as: is not a field we know; known fields are: "
-        "title, slug, summary, related, topics, order",
-        "content/pages/holiday-help.md:5: template: is not a field we know; did you mean 'related'?",
+        "content/pages/holiday-help.md:6: save_as: is not a field we know; known fields are: "
+        "title, slug, summary, related, topics, order, sources, modified",
+        "content/pages/holiday-help.md:7: template: is not a field we know; did you mean 'related'?",
     ]
     assert site.build().returncode == 1
     assert not (site.content.parent / "outside.html").exists()
@@ -215,7 +217,7 @@ def test_a_page_header_cannot_use_pelican_settings_to_write_elsewhere(site):
 
 def test_a_page_header_line_given_twice_is_refused(site):
     site.write("pages/holiday-help.md", PAGE_TEXT.replace("\n\n", "\nTitle: Another title\n\n"))
-    assert problems(site) == ["content/pages/holiday-help.md:4: title: is given twice (first on line 1); keep one"]
+    assert problems(site) == ["content/pages/holiday-help.md:6: title: is given twice (first on line 1); keep one"]
 
 
 VOCABULARIES = load_vocabularies(ROOT / "content", {})

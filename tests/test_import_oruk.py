@@ -10,6 +10,7 @@ folder served on 127.0.0.1.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,9 @@ def test_the_standards_examples_import_and_pass_make_check(site, source):
     assert "id: ac148810-d857-441c-9679-408f346de14b" in written
     assert "imported_from:\n  source: " in written and f"  date: {TODAY}" in written
     assert "Ann Persona" not in written and "Reception Manager" not in written
+    # The import is the entries' source until someone checks them: it is in the register, dated today.
+    [source_id] = re.findall(r"^sources: \[(import-[a-z0-9-]+-2026-12-06)\]$", written, re.MULTILINE)
+    assert f"\n{source_id}:\n  title: Open Referral UK data from " in text_of(site, "data/sources.yaml")
     if source != "service_list.json":
         # The full service: what the Local Offer cannot hold is reported, not guessed.
         for notice in ("maximum_age: 100 is above 25", "'ABC 1234' is not a UK postcode", "their term 'name' (taxonomy) has no line",
@@ -131,6 +135,8 @@ def assert_equivalent(imported, original) -> None:
         else:
             assert back.kind == entry.kind and back.needs == entry.needs
         assert back.imported_from["id"] == entry.id
+        # An entry with no contact of its own sends families to the same entry.
+        assert back.contact.name == entry.contact.name, f"{entry.name}: who to ask"
 
 
 def test_our_own_export_imports_back_into_equivalent_entries(second_council, tmp_path):

@@ -34,6 +34,8 @@ admissions:
   ehc_plan_required: true
   admitting_authority: St Helens Borough Council
 assured_date: 2026-01-10
+email: acorns@example.org
+sources: [example-directory-check]
 """
 
 
@@ -60,14 +62,14 @@ def test_every_kind_says_what_it_is_and_the_vocabulary_is_checked(site):
 
 def test_a_new_kind_of_school_needs_a_schools_fields_and_is_shown_as_one(site):
     add_kind(site, NURSERY)
-    site.write("services/little-acorns.yaml", NEW_NURSERY.replace("phases: [early-years]\n", ""))
+    site.write("services/little-acorns.yaml", NEW_NURSERY.replace("designated_needs: [pmld]\n", ""))
     assert problems(site) == [
-        "content/services/little-acorns.yaml:1: phases: is required for special nurseries: early-years, primary, "
-        "secondary or post-16."
+        "content/services/little-acorns.yaml:1: designated_needs: is required for special nurseries: "
+        "The needs the school or base is designated for."
     ]
     site.write("services/little-acorns.yaml", NEW_NURSERY + "needs: [asd]\n")
     assert problems(site) == [
-        "content/services/little-acorns.yaml:14: needs: is only used for services and information, advice and support; remove it"
+        "content/services/little-acorns.yaml:16: needs: is only used for services and information, advice and support; remove it"
     ]
 
     site.write("services/little-acorns.yaml", NEW_NURSERY)

@@ -15,6 +15,7 @@ import pytest
 
 from editor_config.decap import config
 from local_offer.loading import load_vocabularies
+from tests.conftest import PAGE_REQUIRED
 from tests.test_you_said_we_did import BLOCK, ROOT, WHERE, problems, said
 from tools.check import run_checks
 from you_said_we_did.privacy import compile_patterns, personal_data
@@ -146,9 +147,9 @@ def test_the_file_name_is_checked_too(site, name, found):
 
 
 def test_a_related_slug_is_checked_too(site):
-    site.write("pages/mrs-smith.md", "Title: A page\nSlug: mrs-smith\nSummary: A page.\n\nText.\n")
+    site.write("pages/mrs-smith.md", "Title: A page\nSlug: mrs-smith\nSummary: A page.\n" + PAGE_REQUIRED + "\nText.\n")
     assert problems(site, said("It was too long.") + "related: [mrs-smith]\n") == [
-        f"{WHERE}:10: related[0]: contains a personal title and a name ('mrs smith'){FOUND}",
+        f"{WHERE}:11: related[0]: contains a personal title and a name ('mrs smith'){FOUND}",
     ]
 
 

@@ -44,6 +44,9 @@ LEFT_OUT = {
     "keywords": "words for our own search; the service's taxonomy terms say what it is",
     "outside_area": "a service's locations say where it is; whether that is outside our area is our own view of it",
     "imported_from": "the other directory publishes it itself; this only records where we copied it from",
+    "ages": "the UK profile gives ages only as a minimum and a maximum, so a service for all ages, or whose ages "
+    "no source gives, has neither; directory.json says which",
+    "sources": _NO_ORUK_FIELD,
 }
 
 
@@ -262,14 +265,17 @@ class OpenReferral:
         ]
         if cost_options:
             found["cost_options"] = array(cost_options)
+        contact_id = ids.child("contact")
         if entry.phones:
             # One contact holding the phone numbers: the UK profile has no service-level phones.
-            contact_id = ids.child("contact")
             phones = [
                 compact({"id": ids.child(f"phone/{i}"), "contact_id": contact_id, **phone})
                 for i, phone in enumerate(entry.phones)
             ]
             found["contacts"] = encode([{"id": contact_id, "service_id": entry.id, "phones": phones}])
+        elif entry.contact is not entry:
+            # No contact of its own: the contact is the entry to ask, a service of this same directory.
+            found["contacts"] = encode([{"id": contact_id, "service_id": entry.id, "name": entry.contact.name}])
         attributes = []
         for field, _ in self.attribute_fields:
             # A service open to every need is listed with every need, as browse pages and search filters do.

@@ -43,7 +43,9 @@ LEFT_OUT = {
     "application_process": _NO_PROPERTY,
     "locations.accessibility": _NO_PROPERTY,
     "keywords": "search engines ignore keywords",
+    "ask": "search engines link to the entry's page, which names who to ask",
     "assured_date": _NO_PROPERTY,
+    "sources": _NO_PROPERTY,
     "outside_area": _NO_PROPERTY,
     "imported_from": "the page says where the details were copied from; search engines find the original directory themselves",
 }

@@ -34,8 +34,6 @@ LEFT_OUT = {
     "organization": _ON_THE_PAGE,
     "status": _ON_THE_PAGE,
     "alert": _ON_THE_PAGE,
-    "url": _ON_THE_PAGE,
-    "email": _ON_THE_PAGE,
     "phones.description": "a result offers the first number to call; what each number is for is on the entry page",
     "phases": "searched through the kind and types of help; the phases are in the schools table",
     "places": _ON_THE_PAGE,
@@ -49,6 +47,7 @@ LEFT_OUT = {
     "locations": "no search by place yet; addresses are on the entry page",
     "schedules": _ON_THE_PAGE,
     "assured_date": _ON_THE_PAGE,
+    "sources": _ON_THE_PAGE,
     "outside_area": _ON_THE_PAGE,
     "imported_from": "where make import copied it from; the entry page says so",
 }

@@ -10,7 +10,8 @@ that local children use (``--outside-area`` marks each entry so).
 
 Each service becomes one YAML file in ``content/services/`` (its kind's
 folder, or ``--into`` a folder of its own that each import replaces) that
-passes ``make check``, with ``imported_from`` saying where it came from.
+passes ``make check``, with ``imported_from`` saying where it came from
+and the import itself as its source in ``content/data/sources.yaml``.
 Terms go through ``content/data/oruk-mapping.yaml``. The report lists what
 could not be mapped. A feed with any error (not JSON, a wrong type, a huge
 string, a script or a ``javascript:`` link) writes nothing.
@@ -28,7 +29,7 @@ from pelican.settings import read_settings
 from editor_config.scaffold import slugify
 from editor_config.settings import settings_for as editor_settings
 from local_offer import yaml_source
-from local_offer.loading import display_path, load_vocabularies, settings_for, yaml_files
+from local_offer.loading import display_path, load_sources, load_vocabularies, settings_for, yaml_files
 from local_offer.schema import ENTRY
 from local_offer.validation import validate
 from local_offer.yaml_source import ContentErrors, Mapping, Scalar
@@ -37,6 +38,7 @@ from open_data.import_mapping import load_mapping
 from .. import ROOT
 from . import feed
 from .convert import Converter
+from .provenance import import_source, with_source
 from .write import entry_yaml, write_all
 
 
@@ -59,6 +61,7 @@ class Plan:
         self.errors: list[str] = []
         self.by_id: dict[str, tuple[Path, bool]] = {}
         self.stems: set[str] = set()
+        self.slug_by_name: dict[str, str] = {}  # entries that stay, for an imported entry to ask
         self.replaced: list[Path] = []
         if self.into and not self.into.is_relative_to(self.root.resolve()):
             self.errors.append(f"--into {into}: must be a folder inside {display_path(self.root, content)}")
@@ -74,6 +77,7 @@ class Plan:
                 self.replaced.append(path)
                 continue
             self.stems.add(path.stem)
+            self.slug_by_name[_text(root, "name")] = _text(root, "slug") or path.stem
             if _text(root, "id"):
                 self.by_id[_text(root, "id")] = (path, imported)
 
@@ -102,6 +106,7 @@ def run(args) -> int:
     try:
         vocabularies = load_vocabularies(content, settings)
         mapping = load_mapping(content, vocabularies)
+        sources = load_sources(content, settings, vocabularies)
     except ContentErrors as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -111,16 +116,17 @@ def run(args) -> int:
         print(f"{exc}\n\nNothing was imported: the content is unchanged.", file=sys.stderr)
         return 1
 
-    converter = Converter(mapping, vocabularies, args.today, args.outside_area)
+    source_id, source = import_source(args.source, args.today)
+    converter = Converter(mapping, vocabularies, args.today, args.outside_area, source_id)
     results = [converter.convert(item) for item in found]
     plan = Plan(content, settings, args.into)
+    planned = [(plan.path_for(r.entry, r.name), r) for r in results if r.entry is not None and not r.errors]
+    planned = [(path, result) for path, result in planned if path is not None]
+    slug_by_name = {**plan.slug_by_name, **{result.name: path.stem for path, result in planned}}
     files = {}
-    for result in results:
-        if result.entry is None or result.errors:
-            continue
-        path = plan.path_for(result.entry, result.name)
-        if path is None:
-            continue
+    for path, result in planned:
+        if slug_by_name.get(result.ask) not in (None, path.stem):
+            result.entry["ask"] = slug_by_name[result.ask]
         text = entry_yaml(result.entry, ENTRY)
         shown = display_path(path, content)
         root, problems = yaml_source.read(path, shown, text.encode())
@@ -142,8 +148,15 @@ def run(args) -> int:
         return 1
 
     removed = [path for path in plan.replaced if path not in files]
-    write_all({path: text for path, (text, _) in files.items()}, removed)
+    written = {path: text for path, (text, _) in files.items()}
+    register = content / settings_for(settings)["SOURCES"]
+    if files and source_id not in sources:
+        written[register] = with_source(register.read_text(encoding="utf-8"), source_id, source)
+    write_all(written, removed)
     report(args.source, content, files, results, removed)
+    if register in written:
+        print(f"\nEach entry names its source, {source_id}, added to {display_path(register, content)}: "
+              "check who published the data there.")
     return 0
 
 

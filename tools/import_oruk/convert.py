@@ -11,7 +11,11 @@ map across. The rest:
   standard cannot carry, so they come in as services, for an editor to
   complete.
 - Contacts' own names and titles are never imported: the Local Offer
-  publishes team contacts, not people.
+  publishes team contacts, not people. A service with no phone, email or
+  website of its own names who to ask as its contact (as this site's own
+  export does): that name becomes ``ask`` when it is an entry's.
+- Every entry cites the import itself as its source (``sources``), until an
+  editor checks it with the service.
 
 Anything the Local Offer cannot hold is left out and reported.
 """
@@ -23,7 +27,7 @@ import datetime
 import re
 import uuid
 
-from local_offer.fieldtypes import Email, Phone, Postcode
+from local_offer.fieldtypes import AGES_NOT_KNOWN, Email, Phone, Postcode
 from local_offer.schema import ENTRY
 
 from .clean import Cleaner
@@ -53,6 +57,7 @@ class Converted:
     errors: list
     notices: list
     skipped: str = ""  # why it was not imported, when that is not an error
+    ask: str | None = None  # the name of who to ask, for a service with no contact of its own
 
 
 def summary_of(description: str) -> str:
@@ -73,11 +78,12 @@ def summary_of(description: str) -> str:
 class Converter:
     """Turns services into entry fields; ``mapping`` is ``open_data.import_mapping.ImportMapping``."""
 
-    def __init__(self, mapping, vocabularies, today: datetime.date, outside_area: bool):
+    def __init__(self, mapping, vocabularies, today: datetime.date, outside_area: bool, source_id: str):
         self.mapping = mapping
         self.vocabularies = vocabularies
         self.today = today
         self.outside_area = outside_area
+        self.source_id = source_id
 
     def convert(self, found) -> Converted:
         service, clean = found.service, Cleaner()
@@ -110,12 +116,16 @@ class Converter:
         entry["schedules"] = self.schedules(service, clean)
         entry.update(self.terms(service, clean))
         entry["assured_date"] = self.assured_date(service, clean)
+        entry["sources"] = [self.source_id]
         entry["outside_area"] = True if self.outside_area else None
         entry["imported_from"] = {"source": found.source, "id": str(service.get("id", "")), "date": self.today}
         for field in NOT_KEPT:
             if service.get(field) not in (None, "", [], {}):
                 clean.notice(field, "the Local Offer has no place for this; left out")
-        if any(contact.get("name") or contact.get("title") for contact in self.contacts(service, clean)):
+        contacts = self.contacts(service, clean)
+        if not (entry["url"] or entry["email"] or entry["phones"]):
+            result.ask = next((clean.text(c["name"], f"contacts[{i}].name") for i, c in enumerate(contacts) if c.get("name")), None)
+        elif any(contact.get("name") or contact.get("title") for contact in contacts):
             clean.notice("contacts", "people's names and job titles are not published, only team contacts; left out")
         result.entry = {key: value for key, value in entry.items() if value not in (None, [], {})}
         return result
@@ -123,7 +133,11 @@ class Converter:
     # Who it is for -------------------------------------------------------
 
     def ages(self, service: dict, clean: Cleaner) -> dict | None:
-        """minimum_age and maximum_age within 0 to 25, or None when the service is for older people only."""
+        """minimum_age and maximum_age within 0 to 25, or ages not known; None when the service is for older people only.
+
+        Open Referral UK leaves out an end of the range that has no limit, so
+        the Local Offer's own end (0 or 25) stands for it.
+        """
         found = {}
         for field in ("minimum_age", "maximum_age"):
             value = clean.number(service.get(field), field)
@@ -133,11 +147,14 @@ class Converter:
                 clean.error(field, f"{value} is not an age in whole years")
                 continue
             found[field] = int(value)
-        if found.get("minimum_age", 0) > 25:
+        if found.get("minimum_age", 0) >= 25:
             return None
+        if not found:
+            clean.notice("ages", f"none are given; written as 'ages: {AGES_NOT_KNOWN}' until a source says which ages it is for")
+            return {"ages": AGES_NOT_KNOWN}
         if found.get("maximum_age", 0) > 25:
-            clean.notice("maximum_age", f"{found.pop('maximum_age')} is above 25, the oldest the Local Offer covers; left out")
-        return found
+            clean.notice("maximum_age", f"{found.pop('maximum_age')} is above 25, the oldest the Local Offer covers; 25 is used")
+        return {"minimum_age": 0, "maximum_age": 25, **found}
 
     def id(self, service: dict, clean: Cleaner) -> str | None:
         value = service.get("id")
@@ -319,6 +336,9 @@ class Converter:
             found["kind"] = self.mapping.kind.id
         if found.get("designated_needs"):
             found["needs"] = list(dict.fromkeys(found.get("needs", []) + found.pop("designated_needs")))
+        if set(found.get("needs", ())) >= {term.id for term in self.vocabularies["needs"]}:
+            # Listed with every need, as open data lists a service open to all: it names none.
+            del found["needs"]
         if found.pop("phases", None):
             clean.notice("phases", "only schools have phases; left out")
         if not found.get("categories"):

@@ -33,6 +33,11 @@ def scalar(value) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def quoted(kind) -> bool:
+    """Phone numbers and times: quoted, as editors are told to write them (their examples start with a digit)."""
+    return isinstance(kind, Pattern) and kind.example[:1].isdigit()
+
+
 def block(text: str, indent: str) -> list[str]:
     """Markdown as a literal block, each line indented (blank lines left blank)."""
     return [f"{indent}{line}" if line else "" for line in text.split("\n")]
@@ -54,17 +59,15 @@ def fields_yaml(data: dict, fields, indent: str = "", first: str | None = None) 
             for item in value:
                 lines += fields_yaml(item, kind.item.fields.values(), indent + "    ", first=indent + "  - ")
         elif isinstance(kind, List):
-            quote = isinstance(kind.item, Pattern)
-            words = [json.dumps(v, ensure_ascii=False) if quote else scalar(v) for v in value]
+            words = [json.dumps(v, ensure_ascii=False) if quoted(kind.item) else scalar(v) for v in value]
             if any(set(w) & set(",[]{}") for w in words):
                 words = [json.dumps(v, ensure_ascii=False) for v in value]
             lines.append(f"{lead}{field.name}: [{', '.join(words)}]")
         elif isinstance(kind, Text) and (kind.markdown or kind.widget == "text"):
             lines.append(f"{lead}{field.name}: |")
             lines += block(value, indent + "  ")
-        elif isinstance(kind, Pattern):
-            # Phone numbers and times: quoted, as editors are told to write them.
-            lines.append(f"{lead}{field.name}: {json.dumps(value, ensure_ascii=False) if kind.example[:1].isdigit() else scalar(value)}")
+        elif quoted(kind) and isinstance(value, str):  # a date is written as it is
+            lines.append(f"{lead}{field.name}: {json.dumps(value, ensure_ascii=False)}")
         else:
             lines.append(f"{lead}{field.name}: {scalar(value)}")
     return lines
@@ -72,6 +75,11 @@ def fields_yaml(data: dict, fields, indent: str = "", first: str | None = None) 
 
 def entry_yaml(data: dict, content_type) -> str:
     return "\n".join(fields_yaml(data, content_type.fields)) + "\n"
+
+
+def register_item(key: str, data: dict, content_type) -> str:
+    """One item of a file that lists items under their keys, such as the sources register."""
+    return "\n".join([f"{key}:", *fields_yaml(data, content_type.fields, indent="  ")]) + "\n"
 
 
 def write_all(files: dict[Path, str], remove: list[Path]) -> None:
