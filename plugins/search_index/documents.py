@@ -15,14 +15,18 @@ entry between builds, by the entry's digest.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import NamedTuple
 
 from govuk_theme.filters import ages
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 from markupsafe import Markup
 
 from .shards import fnv1a
 
 PAGE_KIND = "page"
+# Words offered as "did you mean" suggestions: letters only, three or more.
+SUGGESTIBLE = re.compile(r"\b[a-z]{3,}\b")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,7 +112,11 @@ class Describer:
             "summary": entry.summary,
             "ages": ages(entry),
             "needs": [term.id for term in needs],
+            "categories": [term.id for term in entry.categories],
             "phone": phone,
+            # For My list's printout: how to get in touch.
+            "email": entry.email,
+            "website": entry.website,
         }
         facets = {
             "age": [term.id for term, low, high in self.bands if entry.serves_ages(low, high)],
@@ -134,6 +142,7 @@ class Describer:
             "kind": PAGE_KIND,
             "summary": page.summary,
             "needs": [],
+            "categories": [term.id for term in topics],
         }
         facets = {
             # Guides are for every family, whatever their child's age.
@@ -158,14 +167,22 @@ class Prepared(NamedTuple):
     record: dict
     facets: dict
     slug_hash: int | None  # shards.fnv1a of an entry's slug, for My list's files
+    words: tuple  # the words of its indexed text that search may suggest
+
+
+def texts(document: Document, fields: tuple) -> list[str]:
+    return [str(document.fields.get(field) or "") for field in fields]
 
 
 def prepare(document: Document, fields: tuple, analyse) -> Prepared:
     slug = document.record.get("slug")
+    indexed = texts(document, fields)
+    words = {word for text in indexed for word in SUGGESTIBLE.findall(text.lower()) if word not in STOP_WORDS}
     return Prepared(
         order(document),
-        tuple(analyse(str(document.fields.get(field) or "")) for field in fields),
+        tuple(analyse(text) for text in indexed),
         document.record,
         document.facets,
         fnv1a(slug) if slug else None,
+        tuple(sorted(words)),
     )
