@@ -20,7 +20,7 @@ from . import index_writer
 from .best_bets import load as load_best_bets
 from .documents import PAGE_KIND, Describer, Prepared, prepare, texts
 from .index_builder import Analyser
-from .query_vocabulary import best_bet_urls, query_vocabulary
+from .query_vocabulary import best_bet_urls, common_answers, query_vocabulary
 from .settings import search_settings
 from .synonyms import load as load_synonyms
 
@@ -78,6 +78,7 @@ class SearchGenerator(Generator):
             slugs = {entry.slug for entry in catalogue.entries} | {page.slug for page in pages}
             bets = read_best_bets(Path(self.path), self.settings, self.context["vocabularies"], slugs, self.synonyms)
             self.best_bets = best_bet_urls(bets, catalogue, pages)
+            self.answers = common_answers(bets, catalogue, pages)
         except ContentErrors as exc:
             report(exc.errors)
             raise
@@ -171,6 +172,7 @@ class SearchGenerator(Generator):
             "relative_urls": self.settings["RELATIVE_URLS"],
             "filters": groups,
             "ias": ias_entry(catalogue, options),
+            "answers": self.answers,
         }
         for url, template in ((search["url"], "search"), (search["my_list_url"], "my-list")):
             writer.write_file(url + "index.html", self.get_template(template), self.context, url=url, **values)

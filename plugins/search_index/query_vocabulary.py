@@ -11,11 +11,23 @@ from __future__ import annotations
 from .documents import age_bands
 
 
+def _answers(catalogue, pages) -> dict:
+    found = {page.slug: page for page in pages}
+    found.update(catalogue.by_slug)
+    return found
+
+
 def best_bet_urls(bets, catalogue, pages) -> list[tuple[list, list]]:
     """Each best bet's searches and the addresses of its answers, best first."""
-    urls = {page.slug: page.url for page in pages}
-    urls.update((entry.slug, entry.url) for entry in catalogue.entries)
-    return [(list(bet.searches), [urls[slug] for slug in bet.answers]) for bet in bets]
+    answers = _answers(catalogue, pages)
+    return [(list(bet.searches), [answers[slug].url for slug in bet.answers]) for bet in bets]
+
+
+def common_answers(bets, catalogue, pages) -> list[dict]:
+    """Every best bet's answers, once each in the order first named: what the search page lists without JavaScript."""
+    answers = _answers(catalogue, pages)
+    slugs = dict.fromkeys(slug for bet in bets for slug in bet.answers)
+    return [{"title": getattr(answers[slug], "name", None) or answers[slug].title, "url": answers[slug].url} for slug in slugs]
 
 
 def query_vocabulary(synonyms, vocabularies, best_bets: list) -> dict:

@@ -14,8 +14,10 @@
 
 // Words this short are too often a prefix of something unrelated.
 const MIN_PREFIX = 3;
-// Typo tolerance (one edit) only for words long enough that one edit is a typo.
+// Typo tolerance (one edit) only for words long enough that one edit is a typo,
+// and two edits for long words ("mediaton" is "mediation" shortened to "mediat").
 const MIN_FUZZY = 5;
+const MIN_FUZZY_TWO = 8;
 // How much each kind of term counts in lunr's score.
 const BOOST = { typed: 10, prefix: 1, familyWord: 3, sitePhrase: 10 };
 // A good match scores at least this share of the best good match.
@@ -161,7 +163,8 @@ function addSpec(lunr, builder, index, spec) {
   // A word the index has never seen is most likely misspelt ("autisim", "councelling").
   if (spec.term.length >= MIN_FUZZY && !(spec.term in index.invertedIndex)) {
     for (const form of new Set([spec.term, spec.word].filter(Boolean))) {
-      builder.term(form, { boost: spec.boost, editDistance: 1, usePipeline: false });
+      const edits = form.length >= MIN_FUZZY_TWO ? 2 : 1;
+      builder.term(form, { boost: spec.boost, editDistance: edits, usePipeline: false });
     }
   }
 }
