@@ -30,12 +30,14 @@ from . import ROOT
 QUESTIONS = ROOT / "tests" / "relevance" / "questions.yaml"
 RANKER = ROOT / "tests" / "relevance" / "rank.mjs"
 LONG = 3  # words in a question that counts as long
-MEASURES = ("success_at_1", "success_at_3", "mrr", "median_long")
+COUNTS = ("median_long", "nothing_shown")  # measures that count results or questions, where fewer is better
+MEASURES = ("success_at_1", "success_at_3", "mrr", "median_long", "nothing_shown")
 NAMES = {
     "success_at_1": "success@1",
     "success_at_3": "success@3",
     "mrr": "mean reciprocal rank",
     "median_long": "median results, questions of 3+ words",
+    "nothing_shown": "questions with no result at all",
 }
 # Our page shows its good matches, then says how many; the first page of them is enough to rank.
 OUR_STATUS = "[data-search-status]"
@@ -83,14 +85,17 @@ def figures(questions: list[Question], shown: dict[str, list[str]]) -> dict:
         "success_at_3": sum(1 for r in ranks if r and r <= 3) / count,
         "mrr": sum(1 / r for r in ranks if r) / count,
         "median_long": statistics.median(long) if long else 0,
+        "nothing_shown": sum(1 for q in questions if not shown[q.text]),
         "misses": misses,
     }
 
 
 def describe(figures_: dict) -> str:
-    return ", ".join(
-        f"{NAMES[m]} {figures_[m]:.2f}" if m != "median_long" else f"{NAMES[m]} {figures_[m]:g}" for m in MEASURES
-    )
+    return ", ".join(f"{NAMES[m]} {_shown(m, figures_[m])}" for m in MEASURES)
+
+
+def _shown(measure_: str, value) -> str:
+    return f"{value:g}" if measure_ in COUNTS else f"{value:.2f}"
 
 
 def ours_in_node(search_folder: Path, questions: list[Question]) -> dict[str, dict]:
@@ -160,3 +165,109 @@ def pagefind_in_browser(chromium, base_url: str, questions: list[Question], docu
     finally:
         context.close()
     return shown
+
+
+# The benchmark: both searches over the same built site -----------------------------
+
+SECTION = "## Relevance: family questions beside Pagefind"
+
+
+def measure(output: Path, pagefind_site: Path, chromium, catalogue) -> dict:
+    """{"ours": figures, "pagefind": figures} for the built site ``output`` and its Pagefind-indexed copy."""
+    from .bench_server import serving
+
+    questions = load_questions(catalogue)
+    # Every entry and guide: the records of our search index.
+    documents = {
+        "/" + record["url"]
+        for path in (output / "search" / "documents").glob("*.json")
+        for record in json.loads(path.read_text(encoding="utf-8")).values()
+    }
+    with serving(output) as server:
+        ours = ours_in_browser(chromium, server.url, questions)
+    with serving(pagefind_site) as server:
+        theirs = pagefind_in_browser(chromium, server.url, questions, documents)
+    return {"ours": figures(questions, ours), "pagefind": figures(questions, theirs)}
+
+
+def section(result: dict) -> str:
+    """The relevance section of bench/results.md."""
+    ours, theirs = result["ours"], result["pagefind"]
+    rows = ["| Measure | This site | Pagefind | Target | Met |", "|---|---|---|---|---|"]
+    targets = {"success_at_1": ("≥ 0.75 and ≥ Pagefind", 0.75), "success_at_3": ("≥ 0.9 and ≥ Pagefind", 0.9),
+               "mrr": ("≥ Pagefind", 0), "median_long": ("≤ 10", 10), "nothing_shown": ("≤ Pagefind", None)}
+    for measure_ in MEASURES:
+        text, limit = targets[measure_]
+        if measure_ == "median_long":
+            met = ours[measure_] <= limit
+        elif measure_ == "nothing_shown":
+            met = ours[measure_] <= theirs[measure_]
+        else:
+            met = ours[measure_] >= limit and ours[measure_] >= theirs[measure_]
+        rows.append(
+            f"| {NAMES[measure_]} | {_shown(measure_, ours[measure_])} | {_shown(measure_, theirs[measure_])} "
+            f"| {text} | {'**met**' if met else '**not met**'} |"
+        )
+    lines = [
+        SECTION,
+        "",
+        f"The {ours['questions']} questions of `tests/relevance/questions.yaml`, typed as families type them, asked of "
+        "our search page and of Pagefind's own search (its JavaScript API) over the same built real site, in Chromium. "
+        "Pagefind's results are cut to entries and guides, what our search indexes. A question succeeds at 3 when an "
+        "answer is among the first three results shown; our page shows its good matches, or its loosely related "
+        "results when it has no good match. Fewer results for long questions is only better while the answer is "
+        "among them: a search that shows nothing also has a low median.",
+        "",
+        *rows,
+    ]
+    for name, found in (("Our search", ours), ("Pagefind", theirs)):
+        if found["misses"]:
+            lines += ["", f"{name} missed (answer not in the first three):", ""]
+            lines += [f"- {miss}" for miss in found["misses"]]
+    return "\n".join(lines) + "\n"
+
+
+def replace_section(text: str, new: str) -> str:
+    """``text`` (bench/results.md) with its relevance section replaced by ``new``, or ``new`` added at the end."""
+    start = text.find(SECTION)
+    if start < 0:
+        return text.rstrip("\n") + "\n\n" + new
+    end = text.find("\n## ", start + len(SECTION))
+    return text[:start] + new + (text[end + 1:] if end >= 0 else "")
+
+
+def main(argv=None) -> int:
+    """Build the real content, index a copy with Pagefind, run the suite on both, update bench/results.md."""
+    import argparse
+    import shutil
+    import sys
+
+    from local_offer.loading import load_catalogue
+    from pelican.settings import read_settings
+
+    from . import bench_peers, bench_search
+
+    parser = argparse.ArgumentParser(description="Run the relevance suite beside Pagefind over the real site.")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results.md"))
+    args = parser.parse_args(argv)
+    work = ROOT / "bench" / "work" / "relevance"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    built = work / "output"
+    subprocess.run([sys.executable, "-m", "tools.build", "--quiet", "--output", str(built)], cwd=ROOT, check=True)
+    copy = work / "pagefind-site"
+    bench_peers.pagefind_copy(built, copy)
+    bench_search.add_pagefind_page(copy)
+    catalogue = load_catalogue(ROOT / "content", read_settings(str(ROOT / "pelicanconf.py")))
+    with bench_search.browser() as chromium:
+        result = measure(built, copy, chromium, catalogue)
+    text = section(result)
+    results = Path(args.output)
+    results.write_text(replace_section(results.read_text(encoding="utf-8") if results.exists() else "", text), encoding="utf-8")
+    print(text)
+    ok = "**not met**" not in text
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -21,7 +21,7 @@ const MIN_FUZZY_TWO = 8;
 // How much each kind of term counts in lunr's score.
 const BOOST = { typed: 10, prefix: 1, familyWord: 3, sitePhrase: 10 };
 // A good match scores at least this share of the best good match.
-const WEAK_SHARE = 0.15;
+const WEAK_SHARE = 0.3;
 // Ages a family may type ("7 year old"), 0 to 25.
 const AGE_WORDS = new Set(["year", "years", "yr", "yrs", "yo"]);
 const OLD_WORDS = new Set(["old", "olds"]);
