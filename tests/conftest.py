@@ -84,7 +84,9 @@ def fixture_site(root: Path) -> Site:
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     (root / "content" / "data").mkdir(exist_ok=True)
     for extra in (ROOT / "content" / "data").glob("*.yaml"):
-        shutil.copy(extra, root / "content" / "data" / extra.name)
+        # A data file of the fixture's own (best bets naming fixture entries) wins.
+        if not (root / "content" / "data" / extra.name).exists():
+            shutil.copy(extra, root / "content" / "data" / extra.name)
     return Site(root)
 
 

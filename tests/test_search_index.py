@@ -1,15 +1,16 @@
 """The search index, the families' words that feed it, and the search and My list pages.
 
-The index is checked by joining its shards back into one lunr index and
-loading it with lunr.py, which scores exactly as lunr.js does in the
-browser; how shards are split and joined is in tests/test_search_shards.py
-and how the page uses them in tests/browser/test_search.py.
+Queries are run as the search page runs them, by the page's own modules in
+Node (tests/relevance/rank.mjs); how shards are split and joined is in
+tests/test_search_shards.py and how the page uses them in
+tests/browser/test_search.py.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pytest
 from lunr.index import Index
@@ -61,8 +62,15 @@ def records_of(site: Site) -> dict[str, dict]:
 
 
 def refs(site: Site, query: str) -> list[str]:
-    records = records_of(site)
-    return [records[result["ref"]]["url"] for result in index_of(site).search(query)]
+    """The addresses search finds for a query, best first: the good matches, then the loosely related."""
+    queries = site.output.parent / "queries.json"
+    queries.write_text(json.dumps([query]), encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "relevance" / "rank.mjs"), str(site.file("/search")), str(queries)],
+        capture_output=True, text=True, check=True,
+    )
+    found = json.loads(result.stdout)[query]
+    return found["good"] + found["loose"]
 
 
 def kept_by(site: Site, name: str, value: str) -> set[str]:
@@ -110,12 +118,14 @@ def test_a_result_carries_what_the_family_sees(built):
         "summary": "A weekly play session for young children with sensory needs and their parents.",
         "ages": "Ages 0 to 5",
         "needs": ["asd", "sensory-and-physical"],
+        "categories": ["childcare-early-years", "leisure"],
         "phone": "01744 671104",
+        "email": "playgroup@example.org",
     }
     manifest = read(built, "/search/manifest.json")
     assert manifest["labels"]["needs"]["asd"] == "Autism (ASD)"
     assert manifest["labels"]["kinds"]["page"] == "Guide"
-    assert manifest["expansions"]["ehcp"] == ["ehc plan"]
+    assert manifest["query"]["phrases"]["ehcp"] == ["ehc plan"]
 
 
 def test_each_filter_keeps_the_entries_and_guides_it_should(built):
@@ -268,7 +278,7 @@ def known_needs(site: Site) -> list[str]:
 
 def test_an_unknown_type_of_help_and_a_bad_list_are_both_reported(site):
     edit(site, "  short-breaks: [respite,", "  holidays: [respite,")
-    edit(site, "  leisure: [clubs, club, activities, things to do, play, sport, holidays, fun]", "  leisure: clubs")
+    edit(site, "  leisure: [clubs, club, activities, things to do, play, sport, holidays, fun, swimming, days out]", "  leisure: clubs")
     found = problems(site)
     assert len(found) == 2
     assert found[0].startswith(f"{SYNONYMS}:{line_of(site, 'holidays: [respite')}: categories.holidays: 'holidays' is not a known term")
@@ -281,7 +291,8 @@ def test_an_unknown_type_of_help_and_a_bad_list_are_both_reported(site):
 def test_an_unknown_section_is_refused(site):
     edit(site, "phrases:", "wording:")
     assert problems(site) == [
-        f"{SYNONYMS}:{line_of(site, 'wording:')}: wording: is not a section we know; use needs, categories, kinds or phrases"
+        f"{SYNONYMS}:{line_of(site, 'wording:')}: wording: is not a section we know; "
+        "use needs, categories, kinds, phrases, ignore or keep_whole"
     ]
 
 

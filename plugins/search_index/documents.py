@@ -114,10 +114,9 @@ class Describer:
             "needs": [term.id for term in needs],
             "categories": [term.id for term in entry.categories],
             "phone": phone,
-            # For My list's printout: how to get in touch.
-            "email": entry.email,
-            "website": entry.website,
         }
+        # For My list's printout: how to get in touch, besides the phone.
+        record.update((key, value) for key, value in (("email", entry.email), ("website", entry.website)) if value)
         facets = {
             "age": [term.id for term, low, high in self.bands if entry.serves_ages(low, high)],
             "need": [term.id for term in needs],

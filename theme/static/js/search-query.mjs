@@ -211,7 +211,7 @@ export function rank(lunr, index, query, vocabulary, ageNumbers = null) {
   const scores = specs.length
     ? index.query((builder) => specs.forEach((spec) => addSpec(lunr, builder, index, spec)))
     : [];
-  const total = query.concepts.length + (query.age === null ? 0 : 1);
+  const total = query.concepts.length + (ageNumbers ? 1 : 0);
   const ranked = scores.map((result) => {
     let met = query.concepts.filter((concept) =>
       concept.alternatives.some((alternative) => alternative.every((spec) => docsFor(spec).has(result.ref))),
