@@ -353,3 +353,96 @@ def test_my_list_page_has_print_and_share_controls(built):
     assert page.select_one("[data-my-list-print]").get_text(strip=True) == "Print this list"
     assert page.select_one("input[data-my-list-share][readonly]")
     assert "My list needs JavaScript" in page.select_one("[data-search-no-js]").get_text()
+
+
+# --- best bets and the query words ----------------------------------------------
+
+BEST_BETS = "content/data/best-bets.yaml"
+
+
+def test_a_best_bets_answer_comes_first(built):
+    # "someone to talk to" is a best bet for the Advice Line, whose words it does not use.
+    assert refs(built, "someone to talk to")[0] == "services/advice-line/"
+    assert refs(built, "Someone to TALK to, please?")[0] == "services/advice-line/"
+
+
+def test_without_javascript_the_search_page_lists_the_answers_to_common_questions(built):
+    notice = built.page("/search/").select_one("[data-search-no-js]")
+    links = [(a.get_text(strip=True), a["href"]) for a in notice.select("a")]
+    assert ("EHC plans", "/ehc-plans/") in links
+    assert ("Advice Line", "/services/advice-line/") in links
+
+
+def write_best_bets(site: Site, text: str) -> None:
+    site.write("data/best-bets.yaml", text)
+
+
+def test_a_best_bet_naming_an_unknown_page_is_refused_with_its_line(site):
+    write_best_bets(site, """
+        - searches: [ehcp]
+          answers: [ehc-plans, no-such-page]
+    """)
+    assert problems(site) == [
+        f"{BEST_BETS}:2: [0].answers[1]: 'no-such-page' is not the slug of any directory entry or information page"
+    ]
+    result = site.build()
+    assert result.returncode != 0 and not site.output.exists()
+
+
+def test_a_best_bet_with_a_missing_field_an_empty_search_and_a_repeat_is_refused(site):
+    write_best_bets(site, """
+        - searches: [how do I]
+          answers: [ehc-plans]
+        - searches: [ehcp, EHCP]
+          answers: [advice-line]
+        - searches: [statement]
+    """)
+    assert problems(site) == [
+        f"{BEST_BETS}:1: [0].searches[0]: 'how do I' has only words search ignores; add the words that matter",
+        f"{BEST_BETS}:3: [1].searches[1]: 'EHCP' is already a search of the best bet on line 3",
+        f"{BEST_BETS}:5: [2].answers: is required: " + (
+            "The slugs of the directory entries or information pages that answer it, best first."
+        ),
+    ]
+
+
+def test_best_bets_must_be_a_list(site):
+    write_best_bets(site, "searches: [ehcp]\n")
+    assert problems(site) == [f"{BEST_BETS}:1: must be a list of best bets, each starting '- searches:'"]
+
+
+def test_a_site_without_best_bets_builds(site):
+    site.remove("data/best-bets.yaml")
+    site.build_ok()
+    assert read(site, "/search/manifest.json")["query"]["best_bets"] == []
+
+
+def test_filler_words_count_for_nothing_and_words_kept_whole_stay_whole(site):
+    site.write("services/calm-club.yaml", """
+        kind: service
+        name: Calm Club
+        summary: A club that helps children calm down after school.
+        description: Children practise how to calm down.
+        categories: [leisure]
+        assured_date: 2026-11-01
+    """)
+    site.build_ok()
+    # "downs" is kept whole, so Down's syndrome is not found by "calm down".
+    assert "downs" in read(site, "/search/manifest.json")["query"]["keep_whole"]
+    assert "services/calm-club/" not in refs(site, "downs")
+    assert refs(site, "calm down")[0] == "services/calm-club/"
+    # "my", "son" and "please" say nothing about what is needed.
+    assert refs(site, "a calm club for my son please")[0] == "services/calm-club/"
+
+
+def test_the_words_files_offer_the_sites_own_words(built):
+    words = read(built, "/search/words/t.json")
+    assert words["textures"] == 1
+    assert all(word.startswith("t") and word.isalpha() for word in words)
+
+
+def test_ignore_and_keep_whole_take_single_words(site):
+    edit(site, "keep_whole: [downs]", "keep_whole: [downs, calm down]")
+    assert problems(site) == [
+        f"{SYNONYMS}:{line_of(site, 'keep_whole:')}: keep_whole[1]: must be one word, without spaces"
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from local_offer.fieldtypes import Boolean, Group, Integer, List, Term, Text
-from local_offer.schema import ENTRY, FEEDBACK, PAGE
+from local_offer.schema import BEST_BET, ENTRY, FEEDBACK, PAGE
 from local_offer.validation import KIND_NAMES
 
 HEADER = """\
@@ -78,6 +78,7 @@ def field_reference(vocabularies) -> str:
         ("Directory entries", ENTRY, "`content/services/<kind folder>/<name>.yaml`"),
         ("You said, we did items", FEEDBACK, "`content/feedback/<year>-<month>-<name>.yaml`"),
         ("Information pages", PAGE, "the header lines at the top of `content/pages/<name>.md`"),
+        ("Best bets", BEST_BET, "`content/data/best-bets.yaml`, a list: each best bet starts `- searches:`"),
     ):
         sections.append(f"## {title}\n\nIn {where}.\n\n" + "\n".join(_table(content_type.fields)) + "\n")
     sections.append("## Word lists\n\nFields marked \"one word from\" a list take one of these words (on the left).\n")

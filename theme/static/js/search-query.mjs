@@ -123,7 +123,7 @@ export function readQuery(lunr, text, vocabulary) {
       (p) => p.stems.length && p.stems.every((stem, i) => plain[at + i] && plain[at + i].stem === stem),
     );
     if (phrase) {
-      const own = phrase.own.map((term) => ({ term, boost: BOOST.familyWord, typed: true }));
+      const own = phrase.own.map((term) => ({ term, boost: BOOST.familyWord, typed: true, whole: keepWhole.has(term) }));
       const site = phrase.site.map((terms) => terms.map((term) => ({ term, boost: BOOST.sitePhrase })));
       concepts.push({ text: phrase.family, alternatives: own.length ? [own, ...site] : site });
       use(at, phrase.stems.length);
@@ -143,7 +143,7 @@ export function readQuery(lunr, text, vocabulary) {
   for (const { term, word } of typed) {
     if (seen.has(term)) continue;
     seen.add(term);
-    concepts.push({ text: word, alternatives: [[{ term, word, boost: BOOST.typed, typed: true }]] });
+    concepts.push({ text: word, alternatives: [[{ term, word, boost: BOOST.typed, typed: true, whole: keepWhole.has(term) }]] });
   }
   return { text, concepts, age };
 }
@@ -160,8 +160,9 @@ function addSpec(lunr, builder, index, spec) {
   if (spec.term.length >= MIN_PREFIX) {
     builder.term(spec.term, { boost: BOOST.prefix, wildcard: Query.wildcard.TRAILING, usePipeline: false });
   }
-  // A word the index has never seen is most likely misspelt ("autisim", "councelling").
-  if (spec.term.length >= MIN_FUZZY && !(spec.term in index.invertedIndex)) {
+  // A word the index has never seen is most likely misspelt ("autisim", "councelling"),
+  // unless it is kept whole because a word one letter away means something else.
+  if (spec.term.length >= MIN_FUZZY && !spec.whole && !(spec.term in index.invertedIndex)) {
     for (const form of new Set([spec.term, spec.word].filter(Boolean))) {
       const edits = form.length >= MIN_FUZZY_TWO ? 2 : 1;
       builder.term(form, { boost: spec.boost, editDistance: edits, usePipeline: false });
