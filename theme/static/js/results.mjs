@@ -28,3 +28,34 @@ export function renderResult(template, doc, labels, siteUrl, myListUrl) {
   }
   return item;
 }
+
+// The ways to get in touch with an entry that My list shows and prints:
+// its web address on this site (on paper, where a link cannot be followed),
+// its phone, email and website. A route to a contact added to the records
+// later (search_index/documents.py) belongs here too.
+export function contactsOf(doc, pageAddress) {
+  const found = [{ label: "Web address", text: pageAddress, href: pageAddress, printOnly: true }];
+  if (doc.phone) found.push({ label: "Phone", text: doc.phone, href: `tel:${doc.phone.replace(/[^\d+]/g, "")}` });
+  if (doc.email) found.push({ label: "Email", text: doc.email, href: `mailto:${doc.email}` });
+  if (doc.website) found.push({ label: "Website", text: doc.website, href: doc.website });
+  return found;
+}
+
+export function fillContacts(item, doc, pageAddress) {
+  const list = item.querySelector('[data-slot="contact"]');
+  list.replaceChildren(
+    ...contactsOf(doc, pageAddress).map(({ label, text, href, printOnly }) => {
+      const line = document.createElement("li");
+      if (printOnly) line.className = "app-print-only";
+      const link = document.createElement("a");
+      link.className = "govuk-link";
+      link.href = href;
+      link.textContent = text;
+      line.append(`${label}: `, link);
+      return line;
+    }),
+  );
+  list.hidden = false;
+  // The phone is among the contacts.
+  item.querySelector('[data-slot="phone"]').hidden = true;
+}
