@@ -1,5 +1,6 @@
 """Every HTML page of the real build, in Chromium: no accessibility problem axe-core
-can find, and nothing blocked or broken while it loads under the site's CSP."""
+can find, nothing blocked or broken while it loads under the site's CSP, and
+nothing scrolling sideways on a 320 pixel screen (WCAG 1.4.10, reflow)."""
 
 from __future__ import annotations
 
@@ -20,3 +21,16 @@ def test_page_loads_without_errors_under_the_content_security_policy(page_url, o
     # request) as a console error, so this also proves the policy holds.
     tab = open_tab(page_url)
     assert not tab.problems, f"{page_url} reported problems while loading:\n  " + "\n  ".join(tab.problems)
+
+
+def test_nothing_scrolls_sideways_at_320_pixels_wide(page_url, open_tab):
+    page = open_tab(page_url, width=320).page
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    if width > 320:
+        wide = page.evaluate(
+            "() => [...document.querySelectorAll('body *')]"
+            ".filter(el => el.getBoundingClientRect().right > 320.5 && el.children.length === 0)"
+            ".slice(0, 10).map(el => `<${el.tagName.toLowerCase()} class=\"${el.className}\">`"
+            " + ' ' + Math.round(el.getBoundingClientRect().right) + 'px')"
+        )
+        pytest.fail(f"{page_url} is {width}px wide on a 320px screen; too wide:\n  " + "\n  ".join(wide))

@@ -110,20 +110,6 @@ def test_every_focusable_element_shows_where_focus_is(page_type, open_tab):
     assert not tab.problems, f"{url}: " + "\n  ".join(tab.problems)
 
 
-def test_nothing_scrolls_sideways_at_320_pixels_wide(page_type, open_tab):
-    kind, url = page_type
-    page = open_tab(url, width=320).page
-    width = page.evaluate("document.scrollingElement.scrollWidth")
-    if width > 320:
-        wide = page.evaluate(
-            "() => [...document.querySelectorAll('body *')]"
-            ".filter(el => el.getBoundingClientRect().right > 320.5 && el.children.length === 0)"
-            ".slice(0, 10).map(el => `<${el.tagName.toLowerCase()} class=\"${el.className}\">`"
-            " + ' ' + Math.round(el.getBoundingClientRect().right) + 'px')"
-        )
-        pytest.fail(f"{url} ({kind}) is {width}px wide on a 320px screen; too wide:\n  " + "\n  ".join(wide))
-
-
 # The navigation chrome that is no use on paper.
 CHROME = {
     "skip link": ".govuk-skip-link, body > a[href^='#']",
