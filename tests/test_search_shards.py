@@ -238,3 +238,17 @@ def test_each_file_has_gzip_and_brotli_copies_of_the_same_bytes(written):
         data = path.read_bytes()
         assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
         assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+
+
+def test_lunr_py_and_lunr_js_leave_out_the_same_stop_words():
+    # Best bets are checked at build time with lunr.py's list; the browser uses lunr.js's.
+    from lunr.stop_word_filter import WORDS
+
+    words = sorted(WORDS) + ["autism", "school", "respite", "said", "no"]
+    script = (
+        "const lunr = require('./node_modules/lunr/lunr.js');"
+        f"const words = {json.dumps(words)};"
+        "console.log(JSON.stringify(words.filter((w) => !lunr.stopWordFilter(new lunr.Token(w)))));"
+    )
+    result = subprocess.run(["node", "-e", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert set(json.loads(result.stdout)) == set(WORDS) | {"said", "no"}
