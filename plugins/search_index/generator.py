@@ -102,7 +102,8 @@ class SearchGenerator(Generator):
         """
         catalogue = self.context["catalogue"]
         describe = Describer(catalogue.vocabularies, self.synonyms, "description" in fields)
-        analyse = Analyser(search_settings(self.settings)["LUNR_JS"], self.synonyms.keep_whole)
+        texts_cache = DataCache(self.settings, "search-terms", self.context["site_fingerprint"])
+        analyse = Analyser(search_settings(self.settings)["LUNR_JS"], self.synonyms.keep_whole, texts_cache)
         cache = DataCache(self.settings, "search", digest(self.context["site_fingerprint"], *fields), kind=Prepared)
         known = {entry.digest: cache.get(entry.digest) for entry in catalogue.entries}
         new = [describe.entry(entry) for entry in catalogue.entries if known[entry.digest] is MISSING]
@@ -119,6 +120,7 @@ class SearchGenerator(Generator):
             found.append(item)
         cache.save()
         found += list(made)
+        texts_cache.save()
         return sorted(found, key=attrgetter("order"))
 
     def generate_output(self, writer):

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from local_offer.data_cache import MISSING
 from lunr import get_default_builder
 
 # lunr.js's tokenizer splits the text on these characters (lunr.tokenizer.separator).
@@ -58,14 +59,25 @@ class Analyser:
     then the same tuple, which the build cache stores once.
     """
 
-    def __init__(self, lunr_js, keep_whole: Iterable[str] = ()):
-        self.lunr_js = str(lunr_js)
+    def __init__(self, lunr_js, keep_whole: Iterable[str] = (), known=None):
+        self.lunr_js = str(Path(lunr_js).resolve())
         self.keep_whole = sorted(keep_whole)
         self.pieces: dict[str, list[str]] = {}
         self.texts: dict[str, tuple] = {}
+        # A DataCache of texts' terms from earlier builds, so that a build
+        # with no new text (the guides are read every build) needs no lunr.js.
+        self.known = known
+
+    def _known(self, text: str):
+        if text not in self.texts and self.known is not None:
+            found = self.known.get(text)
+            if found is not MISSING:
+                self.texts[text] = found
+        return self.texts.get(text)
 
     def learn(self, texts: Iterable[str]) -> None:
         """Ask lunr.js, in one call, for the terms of every piece of these texts not yet known."""
+        texts = [text for text in texts if self._known(text) is None]
         new = sorted({piece for text in texts for piece in SEPARATORS.split(text) if piece and piece not in self.pieces})
         if not new:
             return
@@ -82,12 +94,14 @@ class Analyser:
 
     def __call__(self, text: str) -> tuple[tuple[str, int], ...]:
         """((term, frequency), ...) in the order the terms first occur, which is how lunr numbers new terms."""
-        found = self.texts.get(text)
+        found = self._known(text)
         if found is None:
             self.learn([text])
             pieces = (self.pieces[piece] for piece in SEPARATORS.split(text) if piece)
             counts = Counter(term for terms in pieces for term in terms)
             found = self.texts[text] = tuple(counts.items())
+        if self.known is not None:
+            self.known.put(text, found)
         return found
 
 
