@@ -544,3 +544,17 @@ def test_the_schools_table_says_it_scrolls_and_scrolls_with_the_keyboard_at_320_
     page.keyboard.press("ArrowRight")
     page.wait_for_function("el => el.scrollLeft > 0", arg=box.element_handle())
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
+
+
+def test_my_list_of_every_entry_and_search_results_fit_a_320_pixel_screen(open_tab, real_site):
+    slugs = sorted(path.stem for path in (real_site.content / "services").rglob("*.yaml"))
+    page = open_tab("/my-list/?items=" + ",".join(slugs), width=320).page
+    expect(page.locator("[data-my-list-items] > li")).to_have_count(len(slugs))
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
+    for query in ("speech therapy", "swimming lessons"):
+        page.goto(page.url.split("/my-list/")[0] + "/search/?q=" + quote(query))
+        status_of(page)
+        loose = page.locator("[data-search-loose] button")
+        if loose.is_visible():
+            loose.click()
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 320, query
