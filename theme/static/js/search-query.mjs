@@ -200,6 +200,8 @@ export function needed(count) {
 // typed words the index has never seen.
 export function rank(lunr, index, query, vocabulary, ageNumbers = null) {
   const specs = query.concepts.flatMap((concept) => concept.alternatives.flat());
+  // Only an age ("7 year old"): everything for that age, A to Z.
+  if (!specs.length && ageNumbers) return { good: [...ageNumbers].sort((a, b) => a - b), loose: [], unknown: [] };
   const matching = new Map();
   const docsFor = (spec) => {
     const key = JSON.stringify(spec);

@@ -132,7 +132,8 @@ function start(form) {
     let corrected = text;
     for (const word of unknown) {
       const better = closestWord(word, await files.words(shardKey(word.toLowerCase())));
-      if (better) corrected = corrected.replace(new RegExp(`(^|[^\\p{L}])${word}(?=$|[^\\p{L}])`, "iu"), `$1${better}`);
+      const typed = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      if (better) corrected = corrected.replace(new RegExp(`(^|[^\\p{L}])${typed}(?=$|[^\\p{L}])`, "iu"), `$1${better}`);
     }
     if (corrected === text) return null;
     const params = new URLSearchParams(location.search);
