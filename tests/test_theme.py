@@ -9,23 +9,19 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 import textwrap
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from tests.conftest import FIXTURE_CONTENT, ROOT, Site
+from tests.conftest import FIXTURE_CONTENT, ROOT, Site, fixture_site
 
 PAGE_URLS = ["/", "/services/", "/services/sensory-play-group/", "/services/oak-tree-school/", "/ehc-plans/", "/schools/", "/guides/", "/404.html"]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Site:
-    root = tmp_path_factory.mktemp("theme")
-    shutil.copytree(FIXTURE_CONTENT, root / "content")
-    shutil.copytree(ROOT / "content" / "data", root / "content" / "data", dirs_exist_ok=True)
-    site = Site(root)
+    site = fixture_site(tmp_path_factory.mktemp("theme"))
     site.write(
         "services/holiday-club.yaml",
         """
@@ -360,9 +356,8 @@ def test_a_brand_colour_too_light_for_white_text_stops_the_build(tmp_path):
         ),
         encoding="utf-8",
     )
-    site = Site(tmp_path, settings=str(settings))
-    shutil.copytree(FIXTURE_CONTENT, site.content)
-    shutil.copytree(ROOT / "content" / "data", site.content / "data", dirs_exist_ok=True)
+    site = fixture_site(tmp_path)
+    site.settings = str(settings)
     result = site.build()
     assert result.returncode != 0
     message = result.stdout + result.stderr
