@@ -95,7 +95,8 @@ def lunr_py_index(docs, analyser) -> dict:
     from search_index.index_writer import FIELDS
     from search_index.settings import DEFAULTS
 
-    tokens = {piece.lower() for doc in docs for text in doc.fields.values() for piece in SEPARATORS.split(str(text or ""))}
+    texts = [str(text or "") for doc in docs for text in doc.fields.values()]
+    tokens = {piece.lower() for text in texts for piece in SEPARATORS.split(text)}
     analyser.learn(tokens)
 
     def lunr_js_terms(token, i=None, tokens=None):
@@ -153,7 +154,8 @@ def ranked(entries, written, analyser, tmp_path_factory) -> tuple[dict, dict]:
     (folder / "full.json").write_text(json.dumps(index), encoding="utf-8")
     (folder / "queries.json").write_text(json.dumps({"lunr": QUERIES, "site": QUESTIONS}), encoding="utf-8")
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "js" / "rank.mjs"), str(folder / "full.json"), str(written), str(folder / "queries.json")],
+        ["node", str(ROOT / "tests" / "js" / "rank.mjs"), str(folder / "full.json"), str(written),
+         str(folder / "queries.json")],
         capture_output=True, text=True, check=True,
     )
     return json.loads(result.stdout), index
@@ -200,7 +202,8 @@ def test_lunr_pys_stemmer_differs_from_lunr_jss_so_lunr_js_makes_the_terms(analy
     pipeline = Pipeline.load(["stemmer"])
     assert pipeline.run_string("play") == ["plai"]
     analyser.learn(["play", "holidays", "Pathway", "downs"])
-    assert [analyser.pieces[w] for w in ("play", "holidays", "Pathway", "downs")] == [["play"], ["holiday"], ["pathway"], ["downs"]]
+    words = ("play", "holidays", "Pathway", "downs")
+    assert [analyser.pieces[w] for w in words] == [["play"], ["holiday"], ["pathway"], ["downs"]]
     shards = shards_of(written)
     assert "pathway" in shards["p"] and "pathwai" not in shards["p"]
 

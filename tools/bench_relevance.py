@@ -147,7 +147,7 @@ async (query) => {
 """
 
 
-def pagefind_in_browser(chromium, base_url: str, questions: list[Question], documents: set[str]) -> dict[str, list[str]]:
+def pagefind_in_browser(chromium, base_url: str, questions: list[Question], documents: set) -> dict[str, list[str]]:
     """What Pagefind's own search (its JavaScript API) ranks for each question, over a copy of the built site.
 
     Only entries and guides (``documents``, what our search indexes) are
@@ -263,7 +263,8 @@ def main(argv=None) -> int:
         result = measure(built, copy, chromium, catalogue)
     text = section(result)
     results = Path(args.output)
-    results.write_text(replace_section(results.read_text(encoding="utf-8") if results.exists() else "", text), encoding="utf-8")
+    before = results.read_text(encoding="utf-8") if results.exists() else ""
+    results.write_text(replace_section(before, text), encoding="utf-8")
     print(text)
     ok = "**not met**" not in text
     return 0 if ok else 1

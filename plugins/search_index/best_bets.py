@@ -60,9 +60,11 @@ def load(path: Path, shown: str, vocabularies, slugs: set[str], ignore=()) -> tu
             where = lines.get(f"searches[{number}]", node.line)
             field = f"[{index}].searches[{number}]"
             if not meaningful_words(search, ignore):
-                errors.append(SourceError(shown, where, field, f"'{search}' has only words search ignores; add the words that matter"))
+                message = f"'{search}' has only words search ignores; add the words that matter"
+                errors.append(SourceError(shown, where, field, message))
             elif _plain(search) in first_seen:
-                errors.append(SourceError(shown, where, field, f"'{search}' is already a search of the best bet on line {first_seen[_plain(search)]}"))
+                message = f"'{search}' is already a search of the best bet on line {first_seen[_plain(search)]}"
+                errors.append(SourceError(shown, where, field, message))
             else:
                 first_seen[_plain(search)] = node.line
         for number, slug in enumerate(data.get("answers", [])):

@@ -78,7 +78,8 @@ class Analyser:
     def learn(self, texts: Iterable[str]) -> None:
         """Ask lunr.js, in one call, for the terms of every piece of these texts not yet known."""
         texts = [text for text in texts if self._known(text) is None]
-        new = sorted({piece for text in texts for piece in SEPARATORS.split(text) if piece and piece not in self.pieces})
+        pieces = {piece for text in texts for piece in SEPARATORS.split(text) if piece}
+        new = sorted(pieces - self.pieces.keys())
         if not new:
             return
         node = shutil.which("node")

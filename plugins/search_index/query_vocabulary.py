@@ -27,7 +27,8 @@ def common_answers(bets, catalogue, pages) -> list[dict]:
     """Every best bet's answers, once each in the order first named: what the search page lists without JavaScript."""
     answers = _answers(catalogue, pages)
     slugs = dict.fromkeys(slug for bet in bets for slug in bet.answers)
-    return [{"title": getattr(answers[slug], "name", None) or answers[slug].title, "url": answers[slug].url} for slug in slugs]
+    found = (answers[slug] for slug in slugs)
+    return [{"title": getattr(answer, "name", None) or answer.title, "url": answer.url} for answer in found]
 
 
 def query_vocabulary(synonyms, vocabularies, best_bets: list) -> dict:

@@ -93,7 +93,8 @@ def load(path, shown: str, vocabularies) -> Synonyms:
             words = _words(node, shown, section, errors)
             for index, word in enumerate(words):
                 if len(word.split()) > 1:
-                    errors.append(SourceError(shown, node.line, f"{section}[{index}]", "must be one word, without spaces"))
+                    field = f"{section}[{index}]"
+                    errors.append(SourceError(shown, node.line, field, "must be one word, without spaces"))
             lists[section] = tuple(dict.fromkeys(word.casefold() for word in words))
             continue
         if not isinstance(node, Mapping):
