@@ -63,7 +63,7 @@ import: $(VENV)/.installed ## Import Open Referral UK data: make import SOURCE=<
 
 # The benchmark (bench/results.md); not part of `make test`. It takes about
 # 20 minutes and both cores.
-.PHONY: bench-content bench
+.PHONY: bench-content bench bench-relevance
 N ?= 10000
 SEED ?= 1
 OUT ?= bench/work/content-$(N)
@@ -74,6 +74,10 @@ bench-content: $(VENV)/.installed ## Write N synthetic entries: make bench-conte
 bench: setup browser ## Time builds and search at 1,000 and 10,000 entries beside stock Pelican and Pagefind
 	@test -x node_modules/.bin/pagefind || npm install --no-save --no-audit --no-fund --loglevel=error pagefind@1.6.0
 	$(PY) -m tools.bench
+
+bench-relevance: setup browser ## Ask the relevance suite's family questions of our search and Pagefind on the real site (a few minutes)
+	@test -x node_modules/.bin/pagefind || npm install --no-save --no-audit --no-fund --loglevel=error pagefind@1.6.0
+	$(PY) -m tools.bench_relevance
 
 browser: ## Install Debian's Chromium (and Java, for the HTML checker) for the browser tests, if missing
 	@test -x $(CHROMIUM) && command -v java >/dev/null || { \

@@ -90,7 +90,7 @@ def fixture_site(root: Path) -> Site:
     shutil.copytree(FIXTURE_CONTENT, root / "content")
     (root / "content" / "data").mkdir(exist_ok=True)
     for extra in (ROOT / "content" / "data").glob("*.yaml"):
-        # The fixture's own data files (its sources) stay; the rest are the real ones.
+        # A data file of the fixture's own (its sources, best bets naming fixture entries) wins over the real one.
         if not (root / "content" / "data" / extra.name).exists():
             shutil.copy(extra, root / "content" / "data" / extra.name)
     return Site(root)

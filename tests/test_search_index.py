@@ -1,15 +1,16 @@
 """The search index, the families' words that feed it, and the search and My list pages.
 
-The index is checked by joining its shards back into one lunr index and
-loading it with lunr.py, which scores exactly as lunr.js does in the
-browser; how shards are split and joined is in tests/test_search_shards.py
-and how the page uses them in tests/browser/test_search.py.
+Queries are run as the search page runs them, by the page's own modules in
+Node (tests/relevance/rank.mjs); how shards are split and joined is in
+tests/test_search_shards.py and how the page uses them in
+tests/browser/test_search.py.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pytest
 from lunr.index import Index
@@ -61,8 +62,15 @@ def records_of(site: Site) -> dict[str, dict]:
 
 
 def refs(site: Site, query: str) -> list[str]:
-    records = records_of(site)
-    return [records[result["ref"]]["url"] for result in index_of(site).search(query)]
+    """The addresses search finds for a query, best first: the good matches, then the loosely related."""
+    queries = site.output.parent / "queries.json"
+    queries.write_text(json.dumps([query]), encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "relevance" / "rank.mjs"), str(site.file("/search")), str(queries)],
+        capture_output=True, text=True, check=True,
+    )
+    found = json.loads(result.stdout)[query]
+    return found["good"] + found["loose"]
 
 
 def kept_by(site: Site, name: str, value: str) -> set[str]:
@@ -110,6 +118,7 @@ def test_a_result_carries_what_the_family_sees(built):
         "summary": "A weekly play session for young children with sensory needs and their parents.",
         "ages": "Ages 0 to 5",
         "needs": ["asd", "sensory-and-physical"],
+        "categories": ["childcare-early-years", "leisure"],
         "phone": "01744 671104",
         "contact": {"ask": None, "phone": "01744 671104", "email": "playgroup@example.org", "website": None},
     }
@@ -123,7 +132,7 @@ def test_a_result_carries_what_the_family_sees(built):
     manifest = read(built, "/search/manifest.json")
     assert manifest["labels"]["needs"]["asd"] == "Autism (ASD)"
     assert manifest["labels"]["kinds"]["page"] == "Guide"
-    assert manifest["expansions"]["ehcp"] == ["ehc plan"]
+    assert manifest["query"]["phrases"]["ehcp"] == ["ehc plan"]
 
 
 def test_each_filter_keeps_the_entries_and_guides_it_should(built):
@@ -279,7 +288,7 @@ def known_needs(site: Site) -> list[str]:
 
 def test_an_unknown_type_of_help_and_a_bad_list_are_both_reported(site):
     edit(site, "  short-breaks: [respite,", "  holidays: [respite,")
-    edit(site, "  leisure: [clubs, club, activities, things to do, play, sport, holidays, fun]", "  leisure: clubs")
+    edit(site, "  leisure: [clubs, club, activities, things to do, play, sport, holidays, fun, swimming, days out]", "  leisure: clubs")
     found = problems(site)
     assert len(found) == 2
     assert found[0].startswith(f"{SYNONYMS}:{line_of(site, 'holidays: [respite')}: categories.holidays: 'holidays' is not a known term")
@@ -292,7 +301,8 @@ def test_an_unknown_type_of_help_and_a_bad_list_are_both_reported(site):
 def test_an_unknown_section_is_refused(site):
     edit(site, "phrases:", "wording:")
     assert problems(site) == [
-        f"{SYNONYMS}:{line_of(site, 'wording:')}: wording: is not a section we know; use needs, categories, kinds or phrases"
+        f"{SYNONYMS}:{line_of(site, 'wording:')}: wording: is not a section we know; "
+        "use needs, categories, kinds, phrases, ignore or keep_whole"
     ]
 
 
@@ -353,3 +363,99 @@ def test_my_list_page_has_print_and_share_controls(built):
     assert page.select_one("[data-my-list-print]").get_text(strip=True) == "Print this list"
     assert page.select_one("input[data-my-list-share][readonly]")
     assert "My list needs JavaScript" in page.select_one("[data-search-no-js]").get_text()
+
+
+# --- best bets and the query words ----------------------------------------------
+
+BEST_BETS = "content/data/best-bets.yaml"
+
+
+def test_a_best_bets_answer_comes_first(built):
+    # "someone to talk to" is a best bet for the Advice Line, whose words it does not use.
+    assert refs(built, "someone to talk to")[0] == "services/advice-line/"
+    assert refs(built, "Someone to TALK to, please?")[0] == "services/advice-line/"
+
+
+def test_without_javascript_the_search_page_lists_the_answers_to_common_questions(built):
+    notice = built.page("/search/").select_one("[data-search-no-js]")
+    links = [(a.get_text(strip=True), a["href"]) for a in notice.select("a")]
+    assert ("EHC plans", "/ehc-plans/") in links
+    assert ("Advice Line", "/services/advice-line/") in links
+
+
+def write_best_bets(site: Site, text: str) -> None:
+    site.write("data/best-bets.yaml", text)
+
+
+def test_a_best_bet_naming_an_unknown_page_is_refused_with_its_line(site):
+    write_best_bets(site, """
+        - searches: [ehcp]
+          answers: [ehc-plans, no-such-page]
+    """)
+    assert problems(site) == [
+        f"{BEST_BETS}:2: [0].answers[1]: 'no-such-page' is not the slug of any directory entry or information page"
+    ]
+    result = site.build()
+    assert result.returncode != 0 and not site.output.exists()
+
+
+def test_a_best_bet_with_a_missing_field_an_empty_search_and_a_repeat_is_refused(site):
+    write_best_bets(site, """
+        - searches: [how do I]
+          answers: [ehc-plans]
+        - searches: [ehcp, EHCP]
+          answers: [advice-line]
+        - searches: [statement]
+    """)
+    assert problems(site) == [
+        f"{BEST_BETS}:1: [0].searches[0]: 'how do I' has only words search ignores; add the words that matter",
+        f"{BEST_BETS}:3: [1].searches[1]: 'EHCP' is already a search of the best bet on line 3",
+        f"{BEST_BETS}:5: [2].answers: is required: " + (
+            "The slugs of the directory entries or information pages that answer it, best first."
+        ),
+    ]
+
+
+def test_best_bets_must_be_a_list(site):
+    write_best_bets(site, "searches: [ehcp]\n")
+    assert problems(site) == [f"{BEST_BETS}:1: must be a list of best bets, each starting '- searches:'"]
+
+
+def test_a_site_without_best_bets_builds(site):
+    site.remove("data/best-bets.yaml")
+    site.build_ok()
+    assert read(site, "/search/manifest.json")["query"]["best_bets"] == []
+
+
+def test_filler_words_count_for_nothing_and_words_kept_whole_stay_whole(site):
+    site.write("services/calm-club.yaml", """
+        kind: service
+        name: Calm Club
+        summary: A club that helps children calm down after school.
+        description: Children practise how to calm down.
+        categories: [leisure]
+        assured_date: 2026-01-10
+        email: club@example.org
+        ages: all
+        sources: [example-directory-check]
+    """)
+    site.build_ok()
+    # "downs" is kept whole, so Down's syndrome is not found by "calm down".
+    assert "downs" in read(site, "/search/manifest.json")["query"]["keep_whole"]
+    assert "services/calm-club/" not in refs(site, "downs")
+    assert refs(site, "calm down")[0] == "services/calm-club/"
+    # "my", "son" and "please" say nothing about what is needed.
+    assert refs(site, "a calm club for my son please")[0] == "services/calm-club/"
+
+
+def test_the_words_files_offer_the_sites_own_words(built):
+    words = read(built, "/search/words/t.json")
+    assert words["textures"] == 1
+    assert all(word.startswith("t") and word.isalpha() for word in words)
+
+
+def test_ignore_and_keep_whole_take_single_words(site):
+    edit(site, "keep_whole: [downs]", "keep_whole: [downs, calm down]")
+    assert problems(site) == [
+        f"{SYNONYMS}:{line_of(site, 'keep_whole:')}: keep_whole[1]: must be one word, without spaces"
+    ]

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
-import textwrap
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 

@@ -35,7 +35,7 @@ from local_offer.loading import load_catalogue
 from local_offer.yaml_source import ContentErrors
 from pelican.settings import read_settings
 
-from . import ROOT, bench_content, bench_peers, bench_search
+from . import ROOT, bench_content, bench_peers, bench_relevance, bench_search
 from .bench_server import serving
 
 WORK = ROOT / "bench" / "work"
@@ -47,6 +47,7 @@ KB = 1000
 LARGE = 10_000  # sizes from here up use --large-runs
 RETRY_AFTER = 30  # seconds before running a failed build once more
 DISCARDED = WORK / "discarded"
+REAL = "Real content"
 _discard_numbers = itertools.count()
 
 
@@ -323,6 +324,10 @@ def measure_search(site: Site, settings: dict, peers: bool, chromium) -> None:
             if p.is_file() and p.suffix in (".pf_index", ".pf_fragment", ".pf_meta")
         )
         bench_search.add_pagefind_page(copy)
+        if site.label == REAL:
+            # The relevance suite's answers are the real content's entries and guides.
+            catalogue = load_catalogue(site.content, settings)
+            site.figures["relevance"] = bench_relevance.measure(output, copy, chromium, catalogue)
         targets.append(("pagefind_", copy, bench_search.PAGEFIND_URL.format(query=QUERY), bench_search.PAGEFIND_RESULT))
     for run in range(site.runs):
         print(f"  {site.label}: search, run {run + 1} of {site.runs}", flush=True)
@@ -661,6 +666,9 @@ def render(sites: list[Site], info: dict, started: datetime.datetime, seconds: f
         ),
         "- **Growth** divides the 10,000-entry figure by the 1,000-entry one: ×10 is linear.",
     ]
+    relevance = next((s.figures["relevance"] for s in sites if "relevance" in s.figures), None)
+    if relevance:
+        parts += ["", bench_relevance.section(relevance).rstrip("\n")]
     if files:
         parts += ["", "## What the first search downloaded", ""]
         for label, found in files.items():
@@ -724,7 +732,7 @@ def main(argv=None) -> int:
         set_aside(real)
         # A snapshot, so edits to content/ during the run change nothing and we never write there.
         shutil.copytree(ROOT / "content", real)
-        sites.append(Site("Real content", len(list((real / "services").rglob("*.yaml"))), real, args.runs))
+        sites.append(Site(REAL, len(list((real / "services").rglob("*.yaml"))), real, args.runs))
     for size in (int(s) for s in args.sizes.split(",") if s):
         content = WORK / f"content-{size}"
         print(f"Writing {size:,} synthetic entries into {content}", flush=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from local_offer.fieldtypes import Boolean, Group, Integer, List, Term, Text
 from local_offer.placeholders import KNOWN as PLACEHOLDERS
-from local_offer.schema import CONTACT, COUNCIL, ENTRY, FEEDBACK, PAGE, SOURCE
+from local_offer.schema import BEST_BET, CONTACT, COUNCIL, ENTRY, FEEDBACK, PAGE, SOURCE
 
 HEADER = """\
 # Field reference
@@ -98,7 +98,9 @@ def field_reference(vocabularies) -> str:
         ("Directory entries", ENTRY, "`content/services/<kind folder>/<name>.yaml`"),
         ("You said, we did items", FEEDBACK, "`content/feedback/<year>-<month>-<name>.yaml`"),
         ("Information pages", PAGE, "the header lines at the top of `content/pages/<name>.md`"),
+        ("Best bets", BEST_BET, "`content/data/best-bets.yaml`, a list: each best bet starts `- searches:`"),
         ("Sources", SOURCE, "`content/data/sources.yaml`, each source under its id"),
+        # Last: the placeholders that show its details in pages follow it.
         ("The council", COUNCIL, "`content/council.yaml`, one file for the whole site"),
     ):
         section = f"## {title}\n\nIn {where}.\n\n" + "\n".join(_table(content_type.fields, vocabularies)) + "\n"

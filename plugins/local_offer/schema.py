@@ -596,7 +596,33 @@ SOURCE = ContentType(
     ),
 )
 
-CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE, SOURCE, COUNCIL, ORUK_MAPPING)}
+# Best bets: what families type, mapped to what answers it, as GOV.UK's
+# search does. One file (content/data/best-bets.yaml) holds a list of them;
+# plugins/search_index/best_bets.py reads it.
+BEST_BET = ContentType(
+    name="best_bet",
+    label="Best bet",
+    folder="data/best-bets.yaml",
+    fields=(
+        Field(
+            "searches",
+            List(Text(max_length=100), min_items=1, max_items=30),
+            "Searches",
+            "What families type, in their own words, such as ehcp or how long does an assessment take. "
+            "It matches when someone types the same words, in any order, ignoring words like how, my and son.",
+            required=True,
+        ),
+        Field(
+            "answers",
+            List(Slug, min_items=1, max_items=5),
+            "Answers",
+            "The slugs of the directory entries or information pages that answer it, best first.",
+            required=True,
+        ),
+    ),
+)
+
+CONTENT_TYPES = {t.name: t for t in (ENTRY, FEEDBACK, PAGE, SOURCE, COUNCIL, ORUK_MAPPING, BEST_BET)}
 
 # The vocabularies whose terms carry attributes the code acts on, checked
 # against these fields when the vocabularies are read.

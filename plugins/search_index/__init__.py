@@ -9,7 +9,7 @@ from pelican import signals
 from local_offer.sections import first_folder
 from local_offer.yaml_source import ContentErrors
 
-from .generator import SearchGenerator, read_synonyms
+from .generator import SearchGenerator, read_best_bets, read_synonyms
 from .settings import search_settings
 
 
@@ -18,12 +18,18 @@ def add_generator(pelican):
 
 
 def check(content_path: Path, settings: dict, shared: dict):
-    """``make check``: the synonyms file, against the vocabularies local_offer loaded."""
+    """``make check``: the synonyms and best bets files, against what local_offer loaded."""
+    catalogue = shared["catalogue"]
     try:
-        synonyms = read_synonyms(Path(content_path), settings, shared["catalogue"].vocabularies)
+        synonyms = read_synonyms(Path(content_path), settings, catalogue.vocabularies)
     except ContentErrors as exc:
         return exc.errors, {}
-    return [], {"synonyms": len(synonyms.terms) + len(synonyms.phrases)}
+    slugs = {entry.slug for entry in catalogue.entries} | set(shared.get("page_slugs", ()))
+    try:
+        bets = read_best_bets(Path(content_path), settings, catalogue.vocabularies, slugs, synonyms)
+    except ContentErrors as exc:
+        return exc.errors, {}
+    return [], {"synonyms": len(synonyms.terms) + len(synonyms.phrases), "best bets": len(bets)}
 
 
 def sections(settings: dict) -> dict:

@@ -15,15 +15,19 @@ entry between builds, by the entry's digest.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import NamedTuple
 
 from govuk_theme.filters import ages
 from local_offer.filing import filed_under
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 from markupsafe import Markup
 
 from .shards import fnv1a
 
 PAGE_KIND = "page"
+# Words offered as "did you mean" suggestions: letters only, three or more.
+SUGGESTIBLE = re.compile(r"\b[a-z]{3,}\b")
 
 
 # Entry fields search neither indexes nor shows in a result, and why;
@@ -141,6 +145,7 @@ class Describer:
             "summary": entry.summary,
             "ages": ages(entry),
             "needs": [term.id for term in needs],
+            "categories": [term.id for term in entry.categories],
             "phone": phone,
             "contact": contact(entry),
         }
@@ -163,6 +168,7 @@ class Describer:
             "kind": PAGE_KIND,
             "summary": page.summary,
             "needs": [],
+            "categories": [term.id for term in topics],
         }
         facets = {
             # Guides are for every family, whatever their child's age.
@@ -187,14 +193,22 @@ class Prepared(NamedTuple):
     record: dict
     facets: dict
     slug_hash: int | None  # shards.fnv1a of an entry's slug, for My list's files
+    words: tuple  # the words of its indexed text that search may suggest
+
+
+def texts(document: Document, fields: tuple) -> list[str]:
+    return [str(document.fields.get(field) or "") for field in fields]
 
 
 def prepare(document: Document, fields: tuple, analyse) -> Prepared:
     slug = document.record.get("slug")
+    indexed = texts(document, fields)
+    words = {word for text in indexed for word in SUGGESTIBLE.findall(text.lower()) if word not in STOP_WORDS}
     return Prepared(
         order(document),
-        tuple(analyse(str(document.fields.get(field) or "")) for field in fields),
+        tuple(analyse(text) for text in indexed),
         document.record,
         document.facets,
         fnv1a(slug) if slug else None,
+        tuple(sorted(words)),
     )

@@ -17,8 +17,10 @@ from local_offer.yaml_source import ContentErrors
 from pelican.generators import Generator
 
 from . import index_writer
-from .documents import PAGE_KIND, Describer, Prepared, prepare
+from .best_bets import load as load_best_bets
+from .documents import PAGE_KIND, Describer, Prepared, prepare, texts
 from .index_builder import Analyser
+from .query_vocabulary import best_bet_urls, common_answers, query_vocabulary
 from .settings import search_settings
 from .synonyms import load as load_synonyms
 
@@ -30,6 +32,11 @@ LUNR_FILE = "lunr.min.js"
 def read_synonyms(content_path: Path, settings: dict, vocabularies):
     path = content_path / search_settings(settings)["SYNONYMS"]
     return load_synonyms(path, display_path(path, content_path), vocabularies)
+
+
+def read_best_bets(content_path: Path, settings: dict, vocabularies, slugs: set, synonyms):
+    path = content_path / search_settings(settings)["BEST_BETS"]
+    return load_best_bets(path, display_path(path, content_path), vocabularies, slugs, synonyms.ignore)
 
 
 def display_labels(vocabularies, options: dict) -> dict:
@@ -67,6 +74,11 @@ class SearchGenerator(Generator):
         # build before any page is written.
         try:
             self.synonyms = read_synonyms(Path(self.path), self.settings, self.context["vocabularies"])
+            catalogue, pages = self.context["catalogue"], self.context.get("pages", [])
+            slugs = {entry.slug for entry in catalogue.entries} | {page.slug for page in pages}
+            bets = read_best_bets(Path(self.path), self.settings, self.context["vocabularies"], slugs, self.synonyms)
+            self.best_bets = best_bet_urls(bets, catalogue, pages)
+            self.answers = common_answers(bets, catalogue, pages)
         except ContentErrors as exc:
             report(exc.errors)
             raise
@@ -90,17 +102,25 @@ class SearchGenerator(Generator):
         """
         catalogue = self.context["catalogue"]
         describe = Describer(catalogue.vocabularies, self.synonyms, "description" in fields)
-        analyse = Analyser()
+        texts_cache = DataCache(self.settings, "search-terms", self.context["site_fingerprint"])
+        analyse = Analyser(search_settings(self.settings)["LUNR_JS"], self.synonyms.keep_whole, texts_cache)
         cache = DataCache(self.settings, "search", digest(self.context["site_fingerprint"], *fields), kind=Prepared)
+        known = {entry.digest: cache.get(entry.digest) for entry in catalogue.entries}
+        new = [describe.entry(entry) for entry in catalogue.entries if known[entry.digest] is MISSING]
+        new += [describe.page(page) for page in self.context.get("pages", [])]
+        # Every new word goes to lunr.js in one call.
+        analyse.learn(text for document in new for text in texts(document, fields))
+        made = iter(prepare(document, fields, analyse) for document in new)
         found = []
         for entry in catalogue.entries:
-            item = cache.get(entry.digest)
+            item = known[entry.digest]
             if item is MISSING:
-                item = prepare(describe.entry(entry), fields, analyse)
+                item = next(made)
                 cache.put(entry.digest, item)
             found.append(item)
         cache.save()
-        found += [prepare(describe.page(page), fields, analyse) for page in self.context.get("pages", [])]
+        found += list(made)
+        texts_cache.save()
         return sorted(found, key=attrgetter("order"))
 
     def generate_output(self, writer):
@@ -129,7 +149,7 @@ class SearchGenerator(Generator):
             prepared,
             fields,
             display_labels(catalogue.vocabularies, options),
-            self.synonyms.expansions(),
+            query_vocabulary(self.synonyms, catalogue.vocabularies, self.best_bets),
             groups,
             options,
         )
@@ -154,6 +174,7 @@ class SearchGenerator(Generator):
             "relative_urls": self.settings["RELATIVE_URLS"],
             "filters": groups,
             "ias": ias_entry(catalogue, options),
+            "answers": self.answers,
         }
         for url, template in ((search["url"], "search"), (search["my_list_url"], "my-list")):
             writer.write_file(url + "index.html", self.get_template(template), self.context, url=url, **values)

@@ -1,30 +1,45 @@
 """Score every term of every document the way lunr does, quickly.
 
-lunr.py's builder runs its whole token pipeline (trimmer, stop words,
-stemmer) on every word of every document and keeps per-token metadata,
-which takes seconds at county scale. Here each distinct word goes through
-lunr.py's own pipeline once (``Analyser``), each document's terms are kept
-between builds (search_index.documents), and the BM25 weights are worked
-out with the same constants, rounding and idf as lunr.py's ``Builder``, so
-lunr.js scores a query exactly as it would against lunr.py's index
+lunr's builder runs its whole token pipeline (trimmer, stop words, stemmer)
+on every word of every document and keeps per-token metadata, which takes
+seconds at county scale. Here each distinct piece of text goes through
+lunr.js's own pipeline once (``Analyser``, by way of ``terms.mjs``, the same
+code the browser runs on a query), each document's terms are kept between
+builds (search_index.documents), and the BM25 weights are worked out with
+the same constants, rounding and idf as lunr's ``Builder``, so lunr.js
+scores a query exactly as it would against lunr's own index
 (tests/test_search_shards.py compares the two).
+
+lunr.js rather than lunr.py makes the terms because their Porter stemmers
+differ: lunr.py turns "play", "holiday" and "pay" into "plai", "holidai" and
+"pai", which no query typed in the browser would ever match.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import re
+import shutil
+import subprocess
 from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
 
+from local_offer.data_cache import MISSING
 from lunr import get_default_builder
-from lunr.token import Token
 
-# lunr.py's tokenizer splits the lower-cased text on these characters.
-SEPARATORS = re.compile(r"[ \t\n\r\f\v\xa0-]+")
+# lunr.js's tokenizer splits the text on these characters (lunr.tokenizer.separator).
+SEPARATORS = re.compile(r"[\s\-]+")
+TERMS_SCRIPT = Path(__file__).with_name("terms.mjs")
 # BM25 constants, as lunr's Builder sets them.
 K1 = 1.2
 B = 0.75
+
+
+class LunrMissing(RuntimeError):
+    """Node.js or lunr.js is not installed."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,31 +50,59 @@ class Postings:
 
 
 class Analyser:
-    """The index terms of a text, and how often each occurs, from lunr.py's default pipeline.
+    """The index terms of a text, and how often each occurs, from lunr.js's pipeline.
 
-    Worked out once per distinct word and once per distinct text: the labels
-    and families' words of entries with the same needs are the same text, and
+    Each distinct piece of text (a word, as lunr's tokenizer splits text)
+    is sent to lunr.js once; ``learn`` sends every new piece of many texts
+    in one go. Worked out once per distinct text too: the labels and
+    families' words of entries with the same needs are the same text, and
     then the same tuple, which the build cache stores once.
     """
 
-    def __init__(self):
-        self.pipeline = get_default_builder().pipeline
-        self.words: dict[str, list[str]] = {}
+    def __init__(self, lunr_js, keep_whole: Iterable[str] = (), known=None):
+        self.lunr_js = str(Path(lunr_js).resolve())
+        self.keep_whole = sorted(keep_whole)
+        self.pieces: dict[str, list[str]] = {}
         self.texts: dict[str, tuple] = {}
+        # A DataCache of texts' terms from earlier builds, so that a build
+        # with no new text (the guides are read every build) needs no lunr.js.
+        self.known = known
 
-    def _terms(self, word: str) -> list[str]:
-        found = self.words.get(word)
-        if found is None:
-            found = self.words[word] = [str(token) for token in self.pipeline.run([Token(word, {})])]
-        return found
+    def _known(self, text: str):
+        if text not in self.texts and self.known is not None:
+            found = self.known.get(text)
+            if found is not MISSING:
+                self.texts[text] = found
+        return self.texts.get(text)
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Ask lunr.js, in one call, for the terms of every piece of these texts not yet known."""
+        texts = [text for text in texts if self._known(text) is None]
+        pieces = {piece for text in texts for piece in SEPARATORS.split(text) if piece}
+        new = sorted(pieces - self.pieces.keys())
+        if not new:
+            return
+        node = shutil.which("node")
+        if node is None or not Path(self.lunr_js).is_file():
+            raise LunrMissing("Node.js and lunr.js are needed to build the search index: run `make setup`")
+        request = json.dumps({"keep_whole": self.keep_whole, "texts": new})
+        result = subprocess.run(
+            [node, str(TERMS_SCRIPT), self.lunr_js], input=request, capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise LunrMissing(f"lunr.js could not read the text: {result.stderr.strip()}")
+        self.pieces.update(zip(new, json.loads(result.stdout)))
 
     def __call__(self, text: str) -> tuple[tuple[str, int], ...]:
         """((term, frequency), ...) in the order the terms first occur, which is how lunr numbers new terms."""
-        found = self.texts.get(text)
+        found = self._known(text)
         if found is None:
-            words = SEPARATORS.split(text.lower())
-            counts = Counter(term for word in words if word for term in self._terms(word))
+            self.learn([text])
+            pieces = (self.pieces[piece] for piece in SEPARATORS.split(text) if piece)
+            counts = Counter(term for terms in pieces for term in terms)
             found = self.texts[text] = tuple(counts.items())
+        if self.known is not None:
+            self.known.put(text, found)
         return found
 
 

@@ -21,6 +21,7 @@ from local_offer.data_cache import MISSING
 
 from . import shards
 from .index_builder import build, search_pipeline
+from .query_vocabulary import with_numbers
 
 MANIFEST = "manifest.json"
 # gzip is for the few browsers without brotli; beyond 7 it takes three times
@@ -44,10 +45,11 @@ def _json(data) -> bytes:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def search_data(documents: list, fields: tuple, labels: dict, expansions: dict, filters: list, options: dict) -> dict:
+def search_data(documents: list, fields: tuple, labels: dict, query: dict, filters: list, options: dict) -> dict:
     """{path inside the search folder: what it holds} for everything the search page and My list fetch.
 
-    ``documents`` are ``documents.Prepared``, A to Z; a document's number is its place in that order.
+    ``documents`` are ``documents.Prepared``, A to Z; a document's number is
+    its place in that order. ``query`` is query_vocabulary.query_vocabulary's.
     """
     postings = build([d.terms for d in documents], {field: options["BOOSTS"].get(field, 1) for field in fields})
     records = [d.record for d in documents]
@@ -58,7 +60,7 @@ def search_data(documents: list, fields: tuple, labels: dict, expansions: dict, 
             "pipeline": search_pipeline(),
             "documents": {"count": len(records), "per_file": options["DOCS_PER_SHARD"], "slug_files": len(slugs)},
             "labels": labels,
-            "expansions": expansions,
+            "query": with_numbers(query, records),
         },
     }
     for key, terms in shards.term_shards(postings).items():
@@ -67,6 +69,8 @@ def search_data(documents: list, fields: tuple, labels: dict, expansions: dict, 
         files[f"documents/{number}.json"] = shard
     for number, shard in enumerate(slugs):
         files[f"keys/{number}.json"] = shard
+    for key, words in shards.word_files(documents).items():
+        files[f"words/{key}.json"] = words
     for (name, value), kept in shards.facet_lists(documents, filters).items():
         files[f"facets/{name}/{value}.json"] = kept
     return files

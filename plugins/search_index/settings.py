@@ -11,6 +11,8 @@ DEFAULTS = {
     "MY_LIST_URL": "my-list/",
     # Relative to the content folder, beside vocabularies.yaml.
     "SYNONYMS": "data/synonyms.yaml",
+    # What answers families' commonest searches, chosen by editors; optional.
+    "BEST_BETS": "data/best-bets.yaml",
     # Full descriptions double the index and take about a second per
     # thousand entries to render and index. "auto" indexes them while there
     # are at most DESCRIPTION_LIMIT entries and guides; True or False decides

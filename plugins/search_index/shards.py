@@ -18,6 +18,9 @@ other order, and filters without words list results A to Z by number alone.
   hash of the slug, for My list, which knows only slugs.
 - Facets (``facets/<filter>/<value>.json``): for each filter checkbox, the
   numbers of the documents it keeps.
+- Words (``words/<key>.json``): every word of the indexed text, as written,
+  with how many documents use it, by first letter; fetched only to suggest
+  a word ("did you mean") for one the index has never seen.
 
 Lists of document numbers are stored as gaps from the previous number, which
 compress far better than the numbers themselves.
@@ -97,3 +100,15 @@ def facet_lists(documents, filters: list[dict]) -> dict[tuple[str, str], list[in
                 if (name, value) in found:
                     found[name, value].append(number)
     return {key: gaps(kept) for key, kept in found.items()}
+
+
+def word_files(documents) -> dict[str, dict[str, int]]:
+    """{key: {word: how many documents use it}}, by the word's first letter, sorted."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        for word in document.words:
+            counts[word] = counts.get(word, 0) + 1
+    files: dict[str, dict[str, int]] = {key: {} for key in KEYS}
+    for word in sorted(counts):
+        files[term_key(word)][word] = counts[word]
+    return files

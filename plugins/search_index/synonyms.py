@@ -4,6 +4,12 @@ Read from ``content/data/synonyms.yaml`` with the same safe loader as every
 other content file, so a mistake is reported at its file and line and a
 term that is not in ``vocabularies.yaml`` is refused rather than silently
 matching nothing.
+
+Besides families' words for terms and phrases, the file lists the words
+search ignores in a question (``ignore``: "son", "year", "please") and the
+words it keeps whole rather than shortening them to their stem
+(``keep_whole``: "downs", so that Down's syndrome is not found by "calm
+down"). The build and the browser read both from the search manifest.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from local_offer.yaml_source import ContentErrors, Mapping, Scalar, Sequence, So
 
 VOCABULARY_SECTIONS = ("needs", "categories", "kinds")
 PHRASES = "phrases"
+WORD_LISTS = ("ignore", "keep_whole")
+SECTIONS = (*VOCABULARY_SECTIONS, PHRASES, *WORD_LISTS)
 LIST_HINT = "must be a list of words in square brackets, such as [autism, autistic]"
 
 
@@ -25,16 +33,32 @@ class Synonyms:
     terms: dict
     # words the Local Offer uses -> families' words for them
     phrases: dict
+    # words that say nothing about what a family needs, in lower case
+    ignore: tuple = ()
+    # words never shortened to their stem, in lower case
+    keep_whole: tuple = ()
 
     def words_for(self, term) -> tuple:
         return self.terms.get((term.vocabulary, term.id), ())
 
-    def expansions(self) -> dict:
-        """Each family word (lower case) -> the Local Offer's words to search for as well."""
+    def expansions(self, vocabularies) -> dict:
+        """Each family word or phrase (lower case) -> the Local Offer's words to search for as well.
+
+        From the phrases section, and every family phrase of more than one
+        word for a need, type of help or kind, which stands for that term's
+        label: "said no" finds what is filed under "Resolving
+        disagreements" even though "said" and "no" are words search
+        otherwise ignores.
+        """
         found = {}
         for phrase, words in sorted(self.phrases.items()):
             for word in words:
                 found.setdefault(word.casefold(), []).append(phrase.casefold())
+        for (vocabulary, term_id), words in sorted(self.terms.items()):
+            label = vocabularies[vocabulary].terms[term_id].label.casefold()
+            for word in words:
+                if len(word.split()) > 1 and label not in found.get(word.casefold(), []):
+                    found.setdefault(word.casefold(), []).append(label)
         return found
 
 
@@ -51,17 +75,27 @@ def _words(node, shown: str, field: str, errors: list) -> tuple:
     return tuple(words)
 
 
+def _known_sections() -> str:
+    return f"{', '.join(SECTIONS[:-1])} or {SECTIONS[-1]}"
+
+
 def load(path, shown: str, vocabularies) -> Synonyms:
     """Read and check the synonyms file; raise ``ContentErrors`` naming every problem."""
     root, errors = yaml_source.read(path, shown)
-    terms, phrases = {}, {}
+    terms, phrases, lists = {}, {}, {name: () for name in WORD_LISTS}
     if root is not None and not isinstance(root, Mapping):
-        errors.append(SourceError(shown, root.line, "", f"must have the sections {', '.join(VOCABULARY_SECTIONS)} and {PHRASES}"))
+        errors.append(SourceError(shown, root.line, "", f"must have the sections {_known_sections()}"))
     for section, (line, node) in (root.items.items() if isinstance(root, Mapping) else ()):
-        if section not in (*VOCABULARY_SECTIONS, PHRASES):
-            errors.append(
-                SourceError(shown, line, section, f"is not a section we know; use {', '.join(VOCABULARY_SECTIONS)} or {PHRASES}")
-            )
+        if section not in SECTIONS:
+            errors.append(SourceError(shown, line, section, f"is not a section we know; use {_known_sections()}"))
+            continue
+        if section in WORD_LISTS:
+            words = _words(node, shown, section, errors)
+            for index, word in enumerate(words):
+                if len(word.split()) > 1:
+                    field = f"{section}[{index}]"
+                    errors.append(SourceError(shown, node.line, field, "must be one word, without spaces"))
+            lists[section] = tuple(dict.fromkeys(word.casefold() for word in words))
             continue
         if not isinstance(node, Mapping):
             errors.append(SourceError(shown, line, section, "must list terms, each followed by a list of words"))
@@ -80,4 +114,4 @@ def load(path, shown: str, vocabularies) -> Synonyms:
             terms[(section, term.id)] = words
     if errors:
         raise ContentErrors(errors)
-    return Synonyms(terms, phrases)
+    return Synonyms(terms, phrases, lists["ignore"], lists["keep_whole"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.checks import FOCUSABLE, too_wide
+from tests.browser.checks import FOCUSABLE
 
 pytestmark = pytest.mark.browser
 
@@ -108,12 +108,6 @@ def test_every_focusable_element_shows_where_focus_is(page_type, open_tab):
     assert visited, f"{url} ({kind}): Tab reached nothing"
     assert not unseen, f"{url} ({kind}): no visible focus indicator on:\n  " + "\n  ".join(unseen)
     assert not tab.problems, f"{url}: " + "\n  ".join(tab.problems)
-
-
-def test_nothing_scrolls_sideways_at_320_pixels_wide(page_type, open_tab):
-    kind, url = page_type
-    width, wide = too_wide(open_tab(url, width=320).page)
-    assert width <= 320, f"{url} ({kind}) is {width}px wide on a 320px screen; too wide:\n  " + "\n  ".join(wide)
 
 
 # The navigation chrome that is no use on paper.

@@ -7,9 +7,11 @@ and spelling; each query names what must be in the top three results.
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +83,10 @@ def open_search(open_tab, address: str):
 
 
 def open_filter(page, legend: str) -> None:
-    details = page.locator("details", has=page.locator("summary", has_text=legend))
+    every = page.locator("[data-search-filters]")
+    if every.get_attribute("open") is None:
+        every.locator("summary").first.click()
+    details = page.locator("details.app-search__filter", has=page.locator("summary", has_text=legend))
     if details.get_attribute("open") is None:
         details.locator("summary").click()
 
@@ -103,7 +108,7 @@ def test_typing_shows_results_and_announces_how_many(open_tab):
     tab = open_tab("/search/")
     page = tab.page
     assert page.locator("[data-search-status]").get_attribute("aria-live") == "polite"
-    page.get_by_label("Search for services, schools and guides").fill("autism")
+    page.get_by_label("Find support").fill("autism")
     page.wait_for_function("() => /for autism$/.test(document.querySelector('[data-search-status]').textContent)")
     count = page.locator("[data-search-results] > li").count()
     assert count > 1
@@ -132,7 +137,7 @@ def test_filters_narrow_the_results_and_are_kept_in_the_address(open_tab):
 
 
 def test_an_age_filter_keeps_entries_for_that_age_and_labels_those_whose_ages_are_not_known(open_tab):
-    page = open_search(open_tab, "/search/?q=school&age=early-years").page
+    page = open_search(open_tab, "/search/?q=education&age=early-years").page
     found = results(page)
     assert "/services/free-early-education/" in found  # ages 2 to 5
     assert "/services/de-la-salle-school/" not in found  # secondary
@@ -142,10 +147,18 @@ def test_an_age_filter_keeps_entries_for_that_age_and_labels_those_whose_ages_ar
     assert "Ages not known" in card.inner_text()
 
 
+def test_a_question_naming_an_age_keeps_what_is_for_that_age_birthdays_as_the_filters_read_them(open_tab):
+    # Only an age: everything for it. Primary school age is until the 11th birthday, so an 11-year-old is secondary.
+    found = results(open_search(open_tab, "/search/?q=" + quote("my son is 11")).page)
+    assert "/services/haydock-high-school/" in found  # secondary
+    assert "/services/rectory-primary-school/" not in found  # primary
+    assert "/services/free-early-education/" not in found  # ages 2 to 5
+
+
 def test_opening_a_shared_address_shows_the_same_results(open_tab):
     address = "/search/?q=autism&age=primary&need=asd&category=education"
     page = open_search(open_tab, address).page
-    assert page.get_by_label("Search for services, schools and guides").input_value() == "autism"
+    assert page.get_by_label("Find support").input_value() == "autism"
     for label in ("Primary school age, 4 to 11", "Autism (ASD)", "Education"):
         assert page.get_by_label(label, exact=True).is_checked(), label
     shared = results(page)
@@ -194,7 +207,7 @@ def test_the_index_is_only_downloaded_when_search_is_used(context, base_url):
             page.goto(base_url + address)
             page.wait_for_load_state("networkidle")
             assert not search_files(requested), address
-        page.get_by_label("Search for services, schools and guides").fill("respite")
+        page.get_by_label("Find support").fill("respite")
         page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
         assert {"/search/manifest.json", "/search/lunr.min.js", "/search/index/r.json"} <= set(search_files(requested))
     finally:
@@ -344,10 +357,25 @@ def test_my_list_prints_only_the_entries(fresh, base_url):
     page.emulate_media(media="print")
     item = page.locator("[data-my-list-items] > li").first
     assert item.is_visible()
-    assert "Phone 01744 673428" in item.inner_text()
+    printed = item.inner_text()
+    assert f"Web address: {base_url}/services/iass/" in printed
+    assert "Phone: 01744 673428" in printed
     for hidden in ("[data-my-list-print]", "[data-my-list-share]", "[data-my-list-intro]", ".app-save-button"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert not page.locator(".govuk-service-navigation").is_visible()
+
+
+def test_my_list_names_who_to_ask_for_an_entry_with_no_contact_of_its_own(fresh, base_url):
+    # Early help gives no phone, email or website of its own; it names the IASS to ask.
+    page = fresh("/my-list/?items=early-help")
+    item = page.locator("[data-my-list-items] > li").first
+    item.wait_for()
+    iass = "St Helens Information, Advice and Support Service (IASS)"
+    expect(item.get_by_role("link", name=iass)).to_have_attribute("href", f"{base_url}/services/iass/")
+    expect(item.get_by_role("link", name="01744 673428")).to_have_attribute("href", "tel:01744673428")
+    page.emulate_media(media="print")
+    printed = item.inner_text()
+    assert f"Ask {iass}\nPhone: 01744 673428\nWebsite: http://www.iassnetwork.org.uk/" in printed, printed
 
 
 def test_a_shared_my_list_address_shows_those_entries_to_someone_else(fresh, base_url):
@@ -367,7 +395,10 @@ def test_a_shared_my_list_address_shows_those_entries_to_someone_else(fresh, bas
 # --- accessibility once results are showing ----------------------------------
 
 
-@pytest.mark.parametrize("address", ["/search/?q=autism&age=primary", "/search/?q=xylophone", "/my-list/?items=iass,penkford-school"])
+@pytest.mark.parametrize(
+    "address",
+    ["/search/?q=autism&age=primary", "/search/?q=xylophone", "/search/?q=councelling", "/my-list/?items=iass,penkford-school"],
+)
 def test_axe_finds_no_problems_with_results_and_filters_showing(axe_context, base_url, address):
     from tests.browser.checks import AXE, AXE_OPTIONS, describe_axe
 
@@ -384,3 +415,171 @@ def test_axe_finds_no_problems_with_results_and_filters_showing(axe_context, bas
     finally:
         page.close()
     assert not violations, describe_axe(address, violations)
+
+
+# --- on a phone -----------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("query", ["autism", "speech therapy", "how do i get an ehcp for my son", "downs syndrome"])
+def test_on_a_phone_the_count_and_the_first_result_are_on_the_first_screen(open_tab, tmp_path, query):
+    tab = open_tab("/search/?q=" + quote(query), **PHONE)
+    page = tab.page
+    status_of(page)
+    page.screenshot(path=str(tmp_path / f"search-{query.replace(' ', '-')}-390x844.png"))
+    status = page.locator("[data-search-status]").bounding_box()
+    first = page.locator("[data-search-results] > li").first
+    title = first.locator(".app-result__title").bounding_box()
+    summary = first.locator(".app-result__summary").bounding_box()
+    assert page.evaluate("window.scrollY") == 0
+    assert status["y"] >= 0 and status["y"] + status["height"] <= PHONE["height"], status
+    assert title["y"] > status["y"] and summary["y"] + summary["height"] <= PHONE["height"], (title, summary)
+    assert not tab.problems
+
+
+# --- results that match only some words, and nothing found ---------------------------
+
+
+def test_loosely_related_results_are_offered_after_the_good_ones(open_tab):
+    tab = open_search(open_tab, "/search/?q=speech%20therapy")
+    page = tab.page
+    assert status_of(page) == "1 result for speech therapy"
+    assert results(page) == ["/services/early-years-speech-and-language/"]
+    button = page.get_by_role("button", name=re.compile(r"^Show \d+ loosely related results$"))
+    count = int(button.text_content().split()[1])
+    button.click()
+    heading = page.get_by_role("heading", name="Loosely related")
+    expect(heading).to_be_focused()
+    expect(page.locator("[data-search-loose-results] > li")).to_have_count(count)
+    assert not button.is_visible()
+    assert not tab.problems
+
+
+def test_a_long_question_lists_only_what_matches_most_of_its_words(open_tab):
+    page = open_search(open_tab, "/search/?q=" + quote("my son is not talking yet")).page
+    assert results(page)[0] == "/services/early-years-speech-and-language/"
+    assert len(results(page)) <= 3
+
+
+def test_a_misspelt_word_is_answered_and_the_sites_word_suggested(open_tab):
+    page = open_search(open_tab, "/search/?q=councelling").page
+    assert results(page)[0] == "/services/thrive/"
+    suggestion = page.locator("[data-search-suggestion]")
+    expect(suggestion).to_have_text("Did you mean counselling?")
+    suggestion.get_by_role("link", name="counselling").click()
+    page.wait_for_url("**/search/?q=counselling")
+    page.wait_for_function("() => /for counselling$/.test(document.querySelector('[data-search-status]').textContent)")
+    assert results(page)[0] == "/services/thrive/"
+
+
+def test_nothing_found_keeps_the_words_and_offers_browse_pages_and_a_person(open_tab):
+    page = open_search(open_tab, "/search/?q=xylophone%20lessons").page
+    assert page.get_by_label("Find support").input_value() == "xylophone lessons"
+    empty = page.locator("[data-search-empty]")
+    expect(empty).to_be_visible()
+    expect(empty.get_by_role("link", name="Everything from A to Z")).to_be_visible()
+    iass = empty.get_by_role("link", name="St Helens Information, Advice and Support Service (IASS)")
+    assert iass.get_attribute("href") == "/services/iass/"
+
+
+def test_weak_matches_offer_the_browse_pages_they_are_filed_under(open_tab):
+    # No result matches both words, so the loosely related ones are shown, with where to browse.
+    page = open_search(open_tab, "/search/?q=" + quote("swimming lessons")).page
+    assert status_of(page).startswith("No close matches for swimming lessons.")
+    fits = page.locator("[data-search-fits] a")
+    expect(fits.first).to_be_visible()
+    assert "/browse/category/leisure/" in fits.evaluate_all("links => links.map(l => l.getAttribute('href'))")
+
+
+# --- without JavaScript -------------------------------------------------------------
+
+
+def test_without_javascript_the_home_search_leads_to_answers_browse_pages_and_a_person(no_js_context, base_url):
+    page = no_js_context.new_page()
+    try:
+        page.goto(base_url + "/")
+        page.get_by_label("Search the Local Offer").fill("respite")
+        page.get_by_role("button", name="Search").click()
+        page.wait_for_url("**/search/?q=respite")
+        notice = page.locator("[data-search-no-js]")
+        expect(notice).to_be_visible()
+        expect(notice.get_by_role("link", name="Short breaks for disabled children and young people")).to_be_visible()
+        expect(notice.get_by_role("link", name="By type of help")).to_be_visible()
+        expect(notice.get_by_role("link", name="01744 673428")).to_be_visible()
+    finally:
+        page.close()
+
+
+# --- My list: copy and share ---------------------------------------------------------
+
+
+def test_my_list_copies_its_link(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/my-list/?items=iass,short-breaks")
+        page.locator("[data-my-list-items] > li").first.wait_for()
+        page.get_by_role("button", name="Copy link").click()
+        expect(page.locator("[data-my-list-status]")).to_have_text("Link copied. You can paste it into a message or email.")
+        assert page.evaluate("navigator.clipboard.readText()") == base_url + "/my-list/?items=iass,short-breaks"
+    finally:
+        context.close()
+
+
+def test_my_list_offers_the_phones_share_sheet_where_the_browser_has_one(browser, base_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/my-list/?items=iass")
+        page.locator("[data-my-list-items] > li").first.wait_for()
+        # Desktop Chromium on Linux has no share sheet: no button that cannot work.
+        assert not page.evaluate("'share' in navigator")
+        expect(page.get_by_role("button", name="Share", exact=True)).to_be_hidden()
+        # A phone's browser has one.
+        page.add_init_script("navigator.share = async (data) => { window.__shared = data; };")
+        page.reload()
+        page.locator("[data-my-list-items] > li").first.wait_for()
+        page.get_by_role("button", name="Share", exact=True).click()
+        page.wait_for_function("() => window.__shared")
+        assert page.evaluate("window.__shared.url") == base_url + "/my-list/?items=iass"
+    finally:
+        context.close()
+
+
+def test_my_list_shows_how_to_get_in_touch_with_each_entry(fresh, base_url):
+    page = fresh("/my-list/?items=iass")
+    item = page.locator("[data-my-list-items] > li").first
+    item.wait_for()
+    expect(item.get_by_role("link", name="01744 673428")).to_have_attribute("href", "tel:01744673428")
+    # The web address is for paper; on screen the name is the link.
+    expect(item.get_by_text("Web address:")).to_be_hidden()
+
+
+# --- the schools table on a phone ---------------------------------------------------
+
+
+def test_the_schools_table_says_it_scrolls_and_scrolls_with_the_keyboard_at_320_pixels(open_tab):
+    page = open_tab("/schools/", width=320).page
+    box = page.locator(".app-table-scroll").first
+    expect(page.locator(".app-table-scroll__cue").first).to_be_visible()
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth"), "the table should be wider than the screen"
+    assert box.get_attribute("tabindex") == "0"
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=box.element_handle())
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
+
+
+def test_my_list_of_every_entry_and_search_results_fit_a_320_pixel_screen(open_tab, real_site):
+    slugs = sorted(path.stem for path in (real_site.content / "services").rglob("*.yaml"))
+    page = open_tab("/my-list/?items=" + ",".join(slugs), width=320).page
+    expect(page.locator("[data-my-list-items] > li")).to_have_count(len(slugs))
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
+    for query in ("speech therapy", "swimming lessons"):
+        page.goto(page.url.split("/my-list/")[0] + "/search/?q=" + quote(query))
+        status_of(page)
+        loose = page.locator("[data-search-loose] button")
+        if loose.is_visible():
+            loose.click()
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 320, query

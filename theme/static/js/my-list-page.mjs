@@ -2,7 +2,7 @@
 // in a shared address (/my-list/?items=slug1,slug2). It fetches only the
 // records of those entries, never the search index.
 
-import { renderResult } from "./results.mjs";
+import { fillContacts, renderResult } from "./results.mjs";
 import { CHANGED, enhanceSaveButtons, savedSlugs, saveSlugs } from "./my-list.mjs";
 import { SearchFiles } from "./search-files.mjs";
 
@@ -31,7 +31,11 @@ async function start(page) {
   function render() {
     const docs = (sharedSlugs ?? savedSlugs()).map((slug) => bySlug.get(slug)).filter(Boolean);
     part("items").replaceChildren(
-      ...docs.map((doc) => renderResult(template, doc, manifest.labels, page.dataset.siteUrl, page.dataset.myList)),
+      ...docs.map((doc) => {
+        const item = renderResult(template, doc, manifest.labels, page.dataset.siteUrl, page.dataset.myList);
+        fillContacts(item, doc, new URL(page.dataset.siteUrl, location.href).href);
+        return item;
+      }),
     );
     enhanceSaveButtons(part("items"));
     part("empty").hidden = docs.length > 0;
@@ -56,7 +60,27 @@ async function start(page) {
     document.addEventListener(CHANGED, render);
   }
   part("print").addEventListener("click", () => window.print());
-  part("share").addEventListener("focus", (event) => event.target.select());
+  const address = part("share");
+  address.addEventListener("focus", (event) => event.target.select());
+  const said = part("status");
+  part("copy").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(address.value);
+      said.textContent = "Link copied. You can paste it into a message or email.";
+    } catch {
+      // No clipboard (an older browser, or permission refused): leave it selected to copy by hand.
+      address.focus();
+      said.textContent = "Copy the selected link: press and hold it, or use Ctrl and C.";
+    }
+  });
+  // The phone's own share sheet (messages, email, WhatsApp), where the browser has one.
+  if (navigator.share) {
+    const share = part("share-button");
+    share.hidden = false;
+    share.addEventListener("click", () => {
+      navigator.share({ title: document.title, url: address.value }).catch(() => {});
+    });
+  }
   render();
 }
 

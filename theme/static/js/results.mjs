@@ -28,3 +28,38 @@ export function renderResult(template, doc, labels, siteUrl, myListUrl) {
   }
   return item;
 }
+
+// The ways to get in touch about an entry that My list shows and prints:
+// its web address on this site (on paper, where a link cannot be followed),
+// then its own phone, email and website or, when it has none, the entry to
+// ask and that entry's (the record's contact, search_index/documents.py).
+// siteAddress is the site's full address, ending in "/".
+export function contactsOf(doc, siteAddress) {
+  const address = (url) => new URL(url, siteAddress).href;
+  const { ask, phone, email, website } = doc.contact ?? {};
+  const found = [{ lead: "Web address: ", text: address(doc.url), href: address(doc.url), printOnly: true }];
+  if (ask) found.push({ lead: "Ask ", text: ask.title, href: address(ask.url) });
+  if (phone) found.push({ lead: "Phone: ", text: phone, href: `tel:${phone.replace(/[^\d+]/g, "")}` });
+  if (email) found.push({ lead: "Email: ", text: email, href: `mailto:${email}` });
+  if (website) found.push({ lead: "Website: ", text: website, href: website });
+  return found;
+}
+
+export function fillContacts(item, doc, siteAddress) {
+  const list = item.querySelector('[data-slot="contact"]');
+  list.replaceChildren(
+    ...contactsOf(doc, siteAddress).map(({ lead, text, href, printOnly }) => {
+      const line = document.createElement("li");
+      if (printOnly) line.className = "app-print-only";
+      const link = document.createElement("a");
+      link.className = "govuk-link";
+      link.href = href;
+      link.textContent = text;
+      line.append(lead, link);
+      return line;
+    }),
+  );
+  list.hidden = false;
+  // The phone is among the contacts.
+  item.querySelector('[data-slot="phone"]').hidden = true;
+}

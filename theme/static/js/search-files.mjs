@@ -49,6 +49,11 @@ export class SearchFiles {
     return this.get(`index/${key}.json`);
   }
 
+  // {word: how many documents use it} for the site's words starting with this shard's letter.
+  words(key) {
+    return this.get(`words/${key}.json`);
+  }
+
   // The numbers of the documents a filter checkbox keeps.
   async facet(name, value) {
     return fromGaps(await this.get(`facets/${name}/${encodeURIComponent(value)}.json`));
