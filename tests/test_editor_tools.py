@@ -261,8 +261,13 @@ def test_editor_saves_through_pull_requests_on_github(decap):
 def test_admin_page_loads_decap_from_the_site_itself(built):
     page = built.page("/admin/")
     scripts = page.select("script")
-    assert [s.get("src") for s in scripts] == ["decap-cms.js", "pelican-page.js"]
+    assert [s.get("src") for s in scripts] == ["decap-cms.js", "admin.mjs"]
     assert all(not s.string for s in scripts)
+    # The admin app's modules and the yaml library they import, from npm at build time.
+    for module in ("admin.mjs", "yaml-format.mjs", "pelican-page.mjs", "previews.mjs", "yaml/index.js", "yaml/LICENSE"):
+        assert built.file(f"/admin/{module}").is_file()
+    stylesheet = page.select_one('meta[name="app-preview-style"]')["content"]
+    assert stylesheet == "/" + next(built.output.glob("theme/css/app.*.css")).relative_to(built.output).as_posix()
     assert not [tag for tag in page.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
     assert built.file("/admin/decap-cms.js").stat().st_size > 1_000_000
     assert not list(built.output.joinpath("admin").glob("*.map"))

@@ -3,17 +3,25 @@
 One collection per kind of entry (so each shows only the fields that kind
 uses), one for information pages and one for "You said, we did" items.
 ``publish_mode: editorial_workflow`` makes every save a pull request, so
-the same checks run on web edits as on any other change.
+the same checks run on web edits as on any other change. ``make edit``
+serves the same configuration with ``local_backend`` added (see
+``local_backend``), so Decap saves to the files on the editor's computer.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from local_offer.fieldtypes import Decimal, Group, Integer, List, Pattern, Term
 from local_offer.schema import ENTRY, FEEDBACK, PAGE
 
 # Information pages are Pelican Markdown with a "Key: value" header, which
-# no built-in Decap format writes; admin/pelican-page.js registers this one.
+# no built-in Decap format writes; admin/pelican-page.mjs registers this one.
 PAGE_FORMAT = "pelican-page"
+# Decap's own YAML format rewrites the whole file (dropping the quotes around
+# phone numbers and times, moving keys, rewrapping text) whatever changed;
+# admin/yaml-format.mjs registers one that changes only the edited fields.
+YAML_FORMAT = "yaml-in-place"
 
 
 def _options(term: Term, vocabularies) -> list:
@@ -77,7 +85,7 @@ def entry_collection(kind: str, folder: str, path: str, vocabularies) -> dict:
         "folder": path,
         "create": True,
         "extension": "yaml",
-        "format": "yaml",
+        "format": YAML_FORMAT,
         "slug": "{{slug}}",
         "identifier_field": "name",
         "summary": "{{name}}",
@@ -114,7 +122,7 @@ def config(options: dict, vocabularies, site_url: str = "") -> dict:
         "folder": f"{content}/{FEEDBACK.folder}",
         "create": True,
         "extension": "yaml",
-        "format": "yaml",
+        "format": YAML_FORMAT,
         "slug": "{{year}}-{{month}}-{{slug}}",
         "identifier_field": "you_said",
         "summary": "{{received}}: {{topic}} ({{status}})",
@@ -131,3 +139,21 @@ def config(options: dict, vocabularies, site_url: str = "") -> dict:
     if site_url:
         result["site_url"] = site_url
     return result
+
+
+def collection_names(config: dict) -> dict:
+    """Which collections hold entries, feedback and pages, for the admin app's previews."""
+    names = [collection["name"] for collection in config["collections"]]
+    return {"entries": [name for name in names if name.startswith("entries-")], "feedback": "feedback", "pages": "pages"}
+
+
+def local_backend(config: dict, api_url: str) -> dict:
+    """The configuration ``make edit`` serves: saves go to decap-server at ``api_url``.
+
+    decap-server writes each save straight to the content files, so there
+    is no pull request to wait for: the editorial workflow is left out.
+    Decap only uses a local backend on localhost or a host listed here.
+    """
+    local = {key: value for key, value in config.items() if key != "publish_mode"}
+    local["local_backend"] = {"url": api_url, "allowed_hosts": [urlsplit(api_url).hostname]}
+    return local

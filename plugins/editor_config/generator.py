@@ -1,8 +1,9 @@
 """Writes the editors' tools into the site and warns about overdue reviews.
 
-``schemas/*.json`` for editors' YAML tools, and ``admin/``: Decap CMS
-(copied from node_modules at build time, never committed) with a
-configuration generated from the content model.
+``schemas/*.json`` for editors' YAML tools, and ``admin/``: Decap CMS and
+the ``yaml`` library (copied from node_modules at build time, never
+committed), the admin app's own modules from ``admin/`` and a configuration
+generated from the content model.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = Path(__file__).with_name("admin")
+# The yaml package's browser build (ES modules), which admin/yaml-format.mjs uses.
+YAML_DIST = ROOT / "node_modules" / "yaml" / "browser" / "dist"
 
 
 def decap_files(dist: Path) -> list[Path]:
@@ -55,8 +58,9 @@ class EditorGenerator(Generator):
         site_url = self.settings.get("SITEURL", "")
         self.write_schemas(output / "schemas", catalogue.vocabularies, f"{site_url}/schemas/")
         self.write_admin(output / "admin", options, catalogue.vocabularies, site_url)
-        for path in sorted(output.glob("schemas/*")) + sorted(output.glob("admin/*")):
-            files.unchanged(path.relative_to(output).as_posix(), "")
+        for path in sorted(output.glob("schemas/*")) + sorted(output.glob("admin/**/*")):
+            if path.is_file():
+                files.unchanged(path.relative_to(output).as_posix(), "")
         files.save()
 
     def warn_overdue(self, entries, months: int) -> None:
@@ -74,15 +78,29 @@ class EditorGenerator(Generator):
         if not (dist / "decap-cms.js").is_file():
             logger.error("%s/decap-cms.js is missing; run make setup to install Decap CMS from npm", options["DECAP_DIST"])
             return
+        if not (YAML_DIST / "index.js").is_file():
+            logger.error("node_modules/yaml is missing; run make setup to install it from npm")
+            return
         folder.mkdir(parents=True, exist_ok=True)
         for path in decap_files(dist):
             shutil.copyfile(path, folder / path.name)
-        shutil.copyfile(ADMIN / "pelican-page.js", folder / "pelican-page.js")
-        list_fields = ",".join(f.name for f in PAGE.fields if isinstance(f.type, List))
-        page = (ADMIN / "index.html").read_text(encoding="utf-8")
-        page = page.replace("{list_fields}", list_fields).replace("{site_name}", html.escape(self.settings["SITENAME"]))
-        (folder / "index.html").write_text(page, encoding="utf-8")
+        # The admin app's own modules, and the yaml library they import.
+        for path in ADMIN.glob("*.mjs"):
+            shutil.copyfile(path, folder / path.name)
+        shutil.copytree(YAML_DIST, folder / "yaml")
+        shutil.copyfile(YAML_DIST.parents[1] / "LICENSE", folder / "yaml" / "LICENSE")
         settings = decap.config(options, vocabularies, site_url)
+        css = self.context.get("theme_assets", {}).get("css", "")
+        values = {
+            "list_fields": ",".join(f.name for f in PAGE.fields if isinstance(f.type, List)),
+            "preview_style": f"{site_url}/{css}" if css else "",
+            "collections": json.dumps(decap.collection_names(settings)),
+            "site_name": self.settings["SITENAME"],
+        }
+        page = (ADMIN / "index.html").read_text(encoding="utf-8")
+        for name, value in values.items():
+            page = page.replace("{" + name + "}", html.escape(value))
+        (folder / "index.html").write_text(page, encoding="utf-8")
         # libyaml's emitter: the same text as yaml.safe_dump, several times faster.
         text = "# Made by the build from the content model; do not edit.\n" + yaml.dump(
             settings, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=120
