@@ -19,6 +19,8 @@ import time
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from editor_config.settings import settings_for
+from pelican.settings import read_settings
 
 from tests.browser.decap_form import DecapForm, collection
 from tests.conftest import ROOT, fixture_site
@@ -96,10 +98,11 @@ def editing(tmp_path):
     site = fixture_site(tmp_path)
     # As in the real content, each kind of entry has its own folder, which
     # is one of Decap's collections.
-    (site.content / "services" / "services").mkdir()
-    (site.content / "services" / "sensory-play-group.yaml").rename(
-        site.content / "services" / "services" / "sensory-play-group.yaml"
-    )
+    folders = settings_for(read_settings(str(ROOT / "pelicanconf.py")))["KIND_FOLDERS"]
+    for path in (site.content / "services").glob("*.yaml"):
+        folder = site.content / "services" / folders[yaml.safe_load(path.read_text(encoding="utf-8"))["kind"]]
+        folder.mkdir(exist_ok=True)
+        path.rename(folder / path.name)
     with live_site(site.output, str(ROOT / "pelicanconf.py"), site.content, edit=True) as server:
         eventually(lambda: server.rebuilds.outcome.status == "ok" and server.rebuilds.count, "the first build")
         yield Editing(site, server)
@@ -266,6 +269,8 @@ def test_information_page_preview_and_a_change_that_keeps_the_rest_of_the_page(e
     shown = preview(page)
     assert shown.select_one("h1").get_text() == "EHC plans"
     assert "What an EHC plan is" in shown.select_one(".app-prose").get_text()
+    # Related entries by their names, looked up in the other collections.
+    page.frame_locator("#preview-pane").get_by_text("Oak Tree School").wait_for()
     assert_preview_matches(page, built, ".govuk-grid-column-two-thirds")
 
     form = DecapForm(page, collection(editing.config, "pages")["fields"])

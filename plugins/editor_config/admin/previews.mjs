@@ -236,7 +236,8 @@ export function registerPreviews(CMS, h, createClass, collections) {
         const tries = collections.entries.map((name) =>
           this.props.getCollection(name, slug).then((entry) => entry.get("data"), () => null));
         Promise.all(tries).then((results) => {
-          const data = results.find(Boolean) || { name: slug, summary: "" };
+          // A collection without the file gives an entry with no data.
+          const data = results.find((found) => found && found.name) || { name: slug, summary: "" };
           this.setState((state) => ({ found: { ...state.found, [slug]: data } }));
         });
       }
