@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT, fixture_site
+from tests.conftest import ROOT, eventually, fixture_site
 from tools import watch
 from tools.serve import LIVE, live_site, make_server
 
@@ -30,16 +29,6 @@ def get(url: str, headers: dict | None = None, data: bytes | None = None):
     request = urllib.request.Request(url, data=data, headers=headers or {})
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.headers, response.read().decode()
-
-
-def eventually(check, what: str, limit: float = 90):
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.1)
-    pytest.fail(f"Gave up waiting for {what}")
 
 
 @pytest.fixture

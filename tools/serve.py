@@ -30,6 +30,7 @@ import html
 import http.client
 import io
 import json
+import signal
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -326,6 +327,8 @@ def main(argv=None) -> int:
     parser.add_argument("root", nargs="?", default="output")
     args = parser.parse_args(argv)
     root = Path(args.root)
+    # Stopped by a signal as by Ctrl+C: decap-server and the watcher are stopped too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         if not (args.watch or args.edit):
             server = make_server(root, args.port)

@@ -14,7 +14,6 @@ decap_form.py), so the tests follow the content model.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 import yaml
@@ -23,7 +22,7 @@ from editor_config.settings import settings_for
 from pelican.settings import read_settings
 
 from tests.browser.decap_form import DecapForm, collection
-from tests.conftest import ROOT, fixture_site
+from tests.conftest import ROOT, eventually, fixture_site
 from tools.serve import live_site
 
 pytestmark = pytest.mark.browser
@@ -48,17 +47,6 @@ def test_web_editor_accepts_its_config_and_offers_github_login(browser, base_url
     assert problems == []
 
 
-def eventually(check, what: str, limit: float = 90):
-    """Wait for ``check()`` to give something true (a rebuild, a file written) and return it."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.2)
-    pytest.fail(f"Gave up waiting for {what}")
-
-
 class Editing:
     """``make edit`` on a copy of the fixture content: the site, its server and Decap's config."""
 
@@ -77,6 +65,15 @@ class Editing:
         page.get_by_text("Collections").first.wait_for()
         page.goto(f"{self.server.url}/admin/#/{route}")
         return page, problems
+
+    def new_entry(self, context, name: str, typed: dict):
+        """Decap's form for a new entry in collection ``name``, with ``typed`` and every other required field filled in."""
+        page, problems = self.open(context, f"collections/{name}/new")
+        form = DecapForm(page, collection(self.config, name)["fields"])
+        for field_name, value in typed.items():
+            form.fill(field_name, value)
+        form.fill_required(typed)
+        return page, problems, form
 
     def new_file(self, folder, before: set):
         """The one file Decap added to ``folder`` since ``before`` was listed."""
@@ -144,7 +141,6 @@ def assert_preview_matches(page, built: BeautifulSoup, selector: str):
 
 
 def test_new_service_saved_through_decap_passes_check_and_is_published(editing, editor_context):
-    fields = collection(editing.config, "entries-services")["fields"]
     folder = editing.site.content / "services" / "services"
     before = set(folder.glob("*.yaml"))
     typed = {
@@ -159,12 +155,7 @@ def test_new_service_saved_through_decap_passes_check_and_is_published(editing, 
         "keywords": ["garden"],
         "assured_date": "2026-11-30",
     }
-    page, problems = editing.open(editor_context, "collections/entries-services/new")
-    form = DecapForm(page, fields)
-    for name, value in typed.items():
-        form.fill(name, value)
-    form.fill_required(typed)
-
+    page, problems, form = editing.new_entry(editor_context, "entries-services", typed)
     shown = preview(page)
     assert shown.select_one("h1").get_text() == typed["name"]
     assert shown.select_one(".app-entry__summary").get_text() == typed["summary"]
@@ -194,7 +185,6 @@ def test_new_service_saved_through_decap_passes_check_and_is_published(editing, 
 
 
 def test_new_feedback_item_saved_through_decap_passes_check_and_is_published(editing, editor_context):
-    fields = collection(editing.config, "feedback")["fields"]
     folder = editing.site.content / "feedback"
     folder.mkdir(exist_ok=True)
     before = set(folder.glob("*.yaml"))
@@ -207,11 +197,7 @@ def test_new_feedback_item_saved_through_decap_passes_check_and_is_published(edi
         "status": "we-did",
         "response_date": "2026-11-02",
     }
-    page, problems = editing.open(editor_context, "collections/feedback/new")
-    form = DecapForm(page, fields)
-    for name, value in typed.items():
-        form.fill(name, value)
-    form.fill_required(typed)
+    page, problems, form = editing.new_entry(editor_context, "feedback", typed)
     card = preview(page).select_one(".app-feedback-item")
     assert "The opening times of groups were hard to find." in card.get_text()
     assert "2 November 2026" in card.get_text()

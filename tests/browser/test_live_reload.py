@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, fixture_site
-from tests.test_live_server import BROKEN, eventually
+from tests.conftest import ROOT, eventually, fixture_site
+from tests.test_live_server import BROKEN
 from tools.serve import live_site
 
 pytestmark = pytest.mark.browser
