@@ -1,8 +1,8 @@
 """Filling in Decap CMS's form with Playwright, from the generated admin/config.yml.
 
 Fields are found by the labels in the configuration, and values are typed
-through Decap's own widgets (text boxes, lists, drop-down selects, dates,
-the Markdown editor), as an editor would. ``fill_required`` fills in any
+through Decap's own widgets (text boxes, lists, drop-down selects, links to
+other entries, dates, the Markdown editor), as an editor would. ``fill_required`` fills in any
 other required field with an example of its kind, so the tests keep working
 when the content model gains a required field.
 """
@@ -43,6 +43,8 @@ def example(spec: dict):
         return max(spec.get("min", 1), 1)
     if widget == "boolean":
         return True
+    if widget == "relation":
+        return ""  # whichever entry Decap offers first
     if "pattern" in spec:
         # The pattern's message ends "such as <an example that matches>".
         return re.search(r"such as (\S.*?)\.?$", spec["pattern"][1])[1].strip("'\"")
@@ -83,6 +85,11 @@ class DecapForm:
                 self.control(label, within).click()
                 self.page.keyboard.type(options[chosen])
                 self.page.get_by_role("option", name=options[chosen], exact=True).click()
+        elif widget == "relation":
+            # Another entry, chosen from those Decap finds for the words typed.
+            self.control(label, within).click()
+            self.page.keyboard.type(value)
+            self.page.get_by_role("option").first.click()
         elif widget == "boolean":
             toggle = self.control(label, within)
             if (toggle.get_attribute("aria-checked") == "true") != bool(value):
