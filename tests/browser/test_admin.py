@@ -67,20 +67,29 @@ class Editing:
         return page, problems
 
     def new_entry(self, context, name: str, typed: dict):
-        """Decap's form for a new entry in collection ``name``, with ``typed`` and every other required field filled in."""
+        """Decap's form for a new entry in collection ``name``, with ``typed`` and every other required field filled in.
+
+        Returns (page, problems, save): ``save()`` publishes it and returns the file Decap wrote.
+        """
+        spec = collection(self.config, name)
+        # Decap's folders are paths in the repository, which holds the content folder.
+        folder = self.site.content.parent / spec["folder"]
+        before = set(folder.glob(f"*.{spec['extension']}"))
         page, problems = self.open(context, f"collections/{name}/new")
-        form = DecapForm(page, collection(self.config, name)["fields"])
+        form = DecapForm(page, spec["fields"])
         for field_name, value in typed.items():
             form.fill(field_name, value)
         form.fill_required(typed)
-        return page, problems, form
 
-    def new_file(self, folder, before: set):
-        """The one file Decap added to ``folder`` since ``before`` was listed."""
-        def added():
-            files = set(folder.glob("*.yaml")) - before
-            return files and files.pop()
-        return eventually(added, f"Decap to write a file in {folder}")
+        def written():
+            added = set(folder.glob(f"*.{spec['extension']}")) - before
+            return added and added.pop()
+
+        def save():
+            form.publish()
+            return eventually(written, f"Decap to write a file in {folder}")
+
+        return page, problems, save
 
     def rebuilt_page(self, url: str, text: str) -> BeautifulSoup:
         """The page at ``url`` once a rebuild has put ``text`` on it."""
@@ -141,8 +150,6 @@ def assert_preview_matches(page, built: BeautifulSoup, selector: str):
 
 
 def test_new_service_saved_through_decap_passes_check_and_is_published(editing, editor_context):
-    folder = editing.site.content / "services" / "services"
-    before = set(folder.glob("*.yaml"))
     typed = {
         "name": "Garden Club for Sensory Play",
         "summary": "Outdoor play for children with sensory needs: every Saturday morning.",
@@ -155,14 +162,13 @@ def test_new_service_saved_through_decap_passes_check_and_is_published(editing, 
         "keywords": ["garden"],
         "assured_date": "2026-11-30",
     }
-    page, problems, form = editing.new_entry(editor_context, "entries-services", typed)
+    page, problems, save = editing.new_entry(editor_context, "entries-services", typed)
     shown = preview(page)
     assert shown.select_one("h1").get_text() == typed["name"]
     assert shown.select_one(".app-entry__summary").get_text() == typed["summary"]
     assert "Bookings: 01632 960123" in shown.get_text()
 
-    form.publish()
-    written = editing.new_file(folder, before)
+    written = save()
     text = written.read_text(encoding="utf-8")
     # The house style: phone numbers and times in quotes, lists of words in brackets.
     assert '"01632 960123"' in text and '"09:30"' in text and "needs: [asd, sensory-and-physical]" in text
@@ -185,9 +191,6 @@ def test_new_service_saved_through_decap_passes_check_and_is_published(editing, 
 
 
 def test_new_feedback_item_saved_through_decap_passes_check_and_is_published(editing, editor_context):
-    folder = editing.site.content / "feedback"
-    folder.mkdir(exist_ok=True)
-    before = set(folder.glob("*.yaml"))
     typed = {
         "received": "2026-09",
         "source": "survey",
@@ -197,13 +200,12 @@ def test_new_feedback_item_saved_through_decap_passes_check_and_is_published(edi
         "status": "we-did",
         "response_date": "2026-11-02",
     }
-    page, problems, form = editing.new_entry(editor_context, "feedback", typed)
+    page, problems, save = editing.new_entry(editor_context, "feedback", typed)
     card = preview(page).select_one(".app-feedback-item")
     assert "The opening times of groups were hard to find." in card.get_text()
     assert "2 November 2026" in card.get_text()
 
-    form.publish()
-    written = editing.new_file(folder, before)
+    written = save()
     assert "The opening times of groups were hard to find." in written.read_text(encoding="utf-8")
     check = editing.site.check()
     assert check.returncode == 0, check.stdout + check.stderr
