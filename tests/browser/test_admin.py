@@ -268,3 +268,14 @@ def test_information_page_preview_and_a_change_that_keeps_the_rest_of_the_page(e
     old_line = re.search(r"^Summary: .*$", original, re.M)[0]
     assert path.read_text(encoding="utf-8") == original.replace(old_line, "Summary: What an EHC plan is, and who it is for.")
     assert problems == []
+
+
+def test_school_preview_shows_places_and_admissions_as_the_built_page_does(editing, editor_context):
+    built = editing.rebuilt_page("/services/oak-tree-school/", "Oak Tree School")
+    page, problems = editing.open(editor_context, "collections/entries-schools/entries/oak-tree-school")
+    shown = preview(page)
+    assert shown.select_one(".govuk-caption-l").get_text() == built.select_one(".govuk-caption-l").get_text()
+    keys = [[dt.get_text(strip=True) for dt in soup.select(".govuk-summary-list__key")] for soup in (shown, built)]
+    assert keys[0] == keys[1]
+    assert_preview_matches(page, built, ".govuk-grid-column-two-thirds")
+    assert problems == []
