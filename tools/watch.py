@@ -115,7 +115,7 @@ class Rebuilds:
                     print(f"  {warning}")
             print(f"Rebuilt in {took:.1f}s{reason}.", flush=True)
             return True
-        problems = problems_in(log) or [line for line in log.strip().splitlines()[-20:]]
+        problems = problems_in(log) or log.strip().splitlines()[-20:]
         self.publish(Outcome(self.version(), "failed", tuple(problems)))
         print(f"The site could not be rebuilt{reason}; the last good site is still served.", file=sys.stderr)
         for problem in problems:
