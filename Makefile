@@ -9,7 +9,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html publish serve check test test-fast browser clean
+.PHONY: help setup html publish serve edit check test test-fast browser clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,8 +31,11 @@ html: setup ## Build the site into output/ (all or nothing)
 publish: setup ## Build with publishconf.py; set SITEURL to the public address
 	$(PY) -m tools.build --settings publishconf.py
 
-serve: html ## Build, then serve the site on http://localhost:$(PORT)
-	$(PY) -m tools.serve --port $(PORT) output
+serve: setup ## Serve the site on http://localhost:$(PORT), rebuilt and reloaded after every change
+	$(PY) -m tools.serve --watch --port $(PORT) output
+
+edit: setup ## As make serve, with the web editor at /admin/ saving to content/
+	$(PY) -m tools.serve --edit --port $(PORT) output
 
 check: $(VENV)/.installed ## Validate all content without building
 	$(PY) -m tools.check

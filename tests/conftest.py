@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,19 @@ def second_council_for(config: pytest.Config) -> Site:
 def second_council(request) -> Site:
     """Exampleshire's site, built once per test session."""
     return second_council_for(request.config)
+
+
+def eventually(check, what: str, limit: float = 90):
+    """Wait for ``check()`` to give something true (a rebuild, a file written) and return it.
+
+    For what happens in the background, such as make serve's rebuilds. The
+    limit only stops a test that would otherwise wait for ever: it is not a
+    measure of speed (that is make bench's job).
+    """
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.1)
+    pytest.fail(f"Gave up waiting for {what}")

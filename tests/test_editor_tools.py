@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from editor_config.reference import field_reference
-from local_offer.fieldtypes import Group, List, Term
+from local_offer.fieldtypes import Choice, EntrySlug, Group, List, SourceId, Term
 from local_offer.loading import load_vocabularies
 from local_offer.schema import ENTRY, FEEDBACK, PAGE
 from tests.conftest import FIXTURE_CONTENT, fixture_site
@@ -228,9 +228,14 @@ def decap(built) -> dict:
     return yaml.safe_load(built.file("/admin/config.yml").read_text(encoding="utf-8"))
 
 
+def picked(kind) -> bool:
+    """A value chosen from a list: a vocabulary's term, a fixed word, a source or an entry to ask."""
+    return isinstance(kind, Term | Choice) or kind in (SourceId, EntrySlug)
+
+
 def expected_widget(kind) -> str:
-    """A vocabulary is a select (a list of terms, a multiple select); otherwise the type's own widget."""
-    if isinstance(kind, Term) or (isinstance(kind, List) and isinstance(kind.item, Term)):
+    """A value picked from a list is a select (a list of them, a multiple select); otherwise the type's own widget."""
+    if picked(kind) or (isinstance(kind, List) and picked(kind.item)):
         return "select"
     return kind.widget
 
@@ -252,6 +257,7 @@ def assert_fields_match(config_fields, schema_fields, kind=None, where=""):
         item = field.type.item if isinstance(field.type, List) else field.type
         if isinstance(item, Term):
             assert [o["value"] for o in got["options"]] == list(VOCABULARIES[item.vocabulary].terms)
+        if picked(item):
             assert got.get("multiple", False) is isinstance(field.type, List)
         if isinstance(item, Group):
             assert_fields_match(got["fields"], item.fields.values(), None, f"{where}{field.name}.")
@@ -269,6 +275,18 @@ def test_every_schema_field_is_in_the_editor_with_its_widget_and_required_flag(d
     assert collections["pages"]["fields"][-1] == {"name": "body", "label": "Page text", "widget": "markdown", "hint": "What the page says. Use ## for headings."}
 
 
+def test_editors_pick_sources_the_entry_to_ask_and_ages_from_lists(decap):
+    services = next(c for c in decap["collections"] if c["name"] == "entries-services")
+    fields = {f["name"]: f for f in services["fields"]}
+    # Each source of the register, by its citation.
+    assert {"label": "Example check of every directory entry, Example Council, 1 June 2026", "value": "example-directory-check"} in fields["sources"]["options"]
+    # Only an entry with a contact of its own can be asked: Oak Tree School asks the Advice Line.
+    assert [o["value"] for o in fields["ask"]["options"]] == ["advice-line", "old-advice-line", "sensory-play-group"]
+    assert fields["ages"]["options"] == [
+        {"label": "All ages, 0 to 25", "value": "all"}, {"label": "Not known: no source says which ages", "value": "not-known"},
+    ]
+
+
 def test_editor_saves_through_pull_requests_on_github(decap):
     assert decap["publish_mode"] == "editorial_workflow"
     assert decap["backend"]["name"] == "github"
@@ -278,8 +296,13 @@ def test_editor_saves_through_pull_requests_on_github(decap):
 def test_admin_page_loads_decap_from_the_site_itself(built):
     page = built.page("/admin/")
     scripts = page.select("script")
-    assert [s.get("src") for s in scripts] == ["decap-cms.js", "pelican-page.js"]
+    assert [s.get("src") for s in scripts] == ["decap-cms.js", "admin.mjs"]
     assert all(not s.string for s in scripts)
+    # The admin app's modules and the yaml library they import, from npm at build time.
+    for module in ("admin.mjs", "yaml-format.mjs", "pelican-page.mjs", "previews.mjs", "yaml/index.js", "yaml/LICENSE"):
+        assert built.file(f"/admin/{module}").is_file()
+    stylesheet = page.select_one('meta[name="app-preview-style"]')["content"]
+    assert stylesheet == "/" + next(built.output.glob("theme/css/app.*.css")).relative_to(built.output).as_posix()
     assert not [tag for tag in page.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
     assert built.file("/admin/decap-cms.js").stat().st_size > 1_000_000
     assert not list(built.output.joinpath("admin").glob("*.map"))

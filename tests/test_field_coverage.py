@@ -29,8 +29,8 @@ import open_data.oruk as oruk
 import open_data.structured_data as structured_data
 import search_index.documents as documents
 from local_offer.fieldtypes import (
-    Ages, Boolean, Date, DayMonthOrYear, Decimal, Email, Group, Integer, List, Phone, Postcode, Slug, SourceId, Term, Text,
-    Time, Url, Uuid,
+    Ages, Boolean, Date, DayMonthOrYear, Decimal, Email, EntrySlug, Group, Integer, List, Phone, Postcode, Slug, SourceId,
+    Term, Text, Time, Url, Uuid,
 )
 from local_offer.loading import load_catalogue
 from local_offer.model import Entry, Record
@@ -62,7 +62,8 @@ EXAMPLES = {
     Phone: ("01632 960001", "01632 960002"),
     Postcode: ("WA10 1AA", "WA10 1AB"),
     Email: ("team@example.org", "office@example.org"),
-    Slug: ("advice-line", "sensory-play-group"),  # fixture entries with contacts of their own, to ask
+    Slug: ("full-entry", "other-entry"),
+    EntrySlug: ("advice-line", "sensory-play-group"),  # fixture entries with contacts of their own, to ask
     Time: ("09:00", "10:30"),
     SourceId: ("example-directory-check", "example-send-guide"),  # in the fixture's sources register
     Ages: ("all", "not-known"),

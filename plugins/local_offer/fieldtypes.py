@@ -96,6 +96,15 @@ class Pattern(FieldType):
         return {"type": "string", "maxLength": self.max_length, "pattern": "^(?:" + self.regex + ")$"}
 
 
+class Choice(Pattern):
+    """One of a few fixed words, each with what it means (editors' tools offer them as a list)."""
+
+    def __init__(self, choices: dict[str, str]):
+        words = list(choices)
+        super().__init__("|".join(words), "must be " + " or ".join(f"'{word}'" for word in words), words[0])
+        self.choices = choices
+
+
 def _postcode(text: str) -> str:
     compact = text.replace(" ", "").upper()
     return compact[:-3] + " " + compact[-3:]
@@ -126,6 +135,8 @@ Slug = Pattern(
 )
 # The id of a source in content/data/sources.yaml (checked against it by make check).
 SourceId = Pattern(Slug.regex, "is not a source id; copy the id of a source in content/data/sources.yaml", "send-strategy-2024")
+# The slug of another entry, such as the one to ask (checked against the entries by make check).
+EntrySlug = Pattern(Slug.regex, Slug.wrong, "additional-needs-team", max_length=Slug.max_length)
 Time = Pattern(
     r"(?:[01][0-9]|2[0-3]):[0-5][0-9]",
     "is not a time on the 24-hour clock; put it in quotes",
@@ -133,11 +144,7 @@ Time = Pattern(
 )
 # When no source gives an entry's ages: "all" (every age from 0 to 25) or "not-known".
 AGES_ALL, AGES_NOT_KNOWN = "all", "not-known"
-Ages = Pattern(
-    rf"{AGES_ALL}|{AGES_NOT_KNOWN}",
-    f"must be '{AGES_ALL}' or '{AGES_NOT_KNOWN}'",
-    AGES_ALL,
-)
+Ages = Choice({AGES_ALL: "All ages, 0 to 25", AGES_NOT_KNOWN: "Not known: no source says which ages"})
 
 
 class Url(FieldType):

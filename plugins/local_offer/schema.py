@@ -22,6 +22,7 @@ from .fieldtypes import (
     DayMonthOrYear,
     Decimal,
     Email,
+    EntrySlug,
     FieldType,
     Group,
     Integer,
@@ -294,7 +295,7 @@ ENTRY = ContentType(
         Field("phones", List(PHONE, max_items=10), "Phone numbers", "Numbers families can call."),
         Field(
             "ask",
-            Slug,
+            EntrySlug,
             "Who to ask",
             "The entry families should ask, by its web address name, such as additional-needs-team. "
             "Needed when it has no phone, email or website of its own; its page shows that entry's contact.",
