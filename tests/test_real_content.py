@@ -157,7 +157,7 @@ def test_a_council_detail_written_out_in_a_page_is_found_however_it_is_written(r
     details = council_details(real_council)
     for detail, placeholder in details.items():
         assert (2, placeholder) in [(number, found) for number, _, found in written_out(f"Intro.\nContact: {detail}.", details)], detail
-    page = "Phone 01744671104.\nWrite to Atlas House, Corporation Street, St. Helens.\nSee www.sthelens.gov.uk/localoffer.\nAsk the additional needs team."
+    page = "Phone 01744671104.\nWrite to Atlas House, Corporation Street, St. Helens.\nSee www.sthelens.gov.uk/send.\nAsk the additional needs team."
     assert [(number, placeholder) for number, _, placeholder in written_out(page, details)] == [
         (1, "{{ send_team.phones }}"), (2, "{{ send_team.address }}"), (3, "{{ website }}"), (3, "{{ feedback.url }}"),
         (4, "{{ send_team.name }}"),
