@@ -84,6 +84,86 @@ def test_every_information_page_says_when_it_was_updated_and_where_it_comes_from
     assert page.select(".app-page-sources .app-sources__item")
 
 
+# The council file's contacts, each shown in pages as {{ <contact>.<detail> }}.
+CONTACTS = ("send_team", "iass", "mediation", "disagreement_resolution", "parent_carer_forum")
+
+
+def council_details(council: dict) -> dict[str, str]:
+    """Each detail of the council file that pages must show through a placeholder, and that placeholder.
+
+    The area alone is left out: local facts ("St Helens has 3 special schools")
+    stay in the area's own words, so that another council's editors see them.
+    """
+    details = {
+        council["name"]: "{{ name }}",
+        f"{council['area']} Local Offer": "{{ area }} Local Offer",
+        f"{council['area']} {council['local_names']['iass']}": "the {{ local_names.iass }}",
+    }
+    if council["county"] != council["area"]:
+        details[council["county"]] = "{{ county }}"
+    details[council["website"]] = "{{ website }}"
+    for key, value in council.get("feedback", {}).items():
+        details[value] = f"{{{{ feedback.{key} }}}}"
+    for contact in CONTACTS:
+        for key, value in council.get(contact, {}).items():
+            for one in value if isinstance(value, list) else [value]:
+                details[one] = f"{{{{ {contact}.{key} }}}}"
+    return details
+
+
+def written_as(detail: str) -> re.Pattern:
+    """The ways a page could write a detail: any case and spacing, a phone number's digits spaced any way,
+    a website with or without https:// and www., an address by its first part or its postcode."""
+    if re.fullmatch(r"[\d ]+", detail):
+        return re.compile(r"\s*".join(detail.replace(" ", "")))
+    if detail.startswith("http"):
+        bare = re.sub(r"^https?://(www\.)?", "", detail).rstrip("/")
+        return re.compile(re.escape(bare), re.IGNORECASE)
+    parts = [part.strip() for part in detail.split(",")]
+    if len(parts) > 2:
+        return re.compile("|".join(re.escape(part).replace(r"\ ", r"\s+") for part in (parts[0], parts[-1])), re.IGNORECASE)
+    return re.compile(re.escape(detail).replace(r"\ ", r"\s+"), re.IGNORECASE)
+
+
+def written_out(text: str, details: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(line, what was written, the placeholder to use) for each council detail written out in a page's text."""
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for detail, placeholder in details.items():
+            found += [(number, match.group(0), placeholder) for match in written_as(detail).finditer(line)]
+    return found
+
+
+@pytest.fixture(scope="module")
+def real_council():
+    from local_offer.council import load_council
+
+    return load_council(ROOT / "content", {})
+
+
+def test_information_pages_show_the_council_details_only_through_placeholders(real_council):
+    # So that another council can use the pages with only its council file changed,
+    # and a phone number changed in content/council.yaml changes on every page.
+    details = council_details(real_council)
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: '{written}' is in content/council.yaml; write {placeholder}"
+        for path in PAGE_FILES
+        for number, written, placeholder in written_out(path.read_text(encoding="utf-8"), details)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_a_council_detail_written_out_in_a_page_is_found_however_it_is_written(real_council):
+    details = council_details(real_council)
+    for detail, placeholder in details.items():
+        assert (2, placeholder) in [(number, found) for number, _, found in written_out(f"Intro.\nContact: {detail}.", details)], detail
+    page = "Phone 01744671104.\nWrite to Atlas House, Corporation Street, St. Helens.\nSee www.sthelens.gov.uk/send.\nAsk the additional needs team."
+    assert [(number, placeholder) for number, _, placeholder in written_out(page, details)] == [
+        (1, "{{ send_team.phones }}"), (2, "{{ send_team.address }}"), (3, "{{ website }}"), (3, "{{ feedback.url }}"),
+        (4, "{{ send_team.name }}"),
+    ]
+
+
 def test_no_invented_figures_or_unsourced_claims_remain():
     # Facts the issue found with no source: each was corrected or removed.
     text = "\n".join(p.read_text(encoding="utf-8") for p in ENTRY_FILES + PAGE_FILES)
