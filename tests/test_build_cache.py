@@ -1,11 +1,8 @@
-"""Rebuilds reuse unchanged entry pages; parallel rendering writes every page."""
+"""Rebuilds reuse unchanged entry pages and validated entry files, and only while nothing they depend on changed."""
 
 from __future__ import annotations
 
-import logging
 import re
-
-from local_offer import parallel
 
 
 def written(site) -> tuple[int, int]:
@@ -86,54 +83,6 @@ def test_a_failed_build_does_not_poison_the_cache(site):
     assert written(site) == (0, 3)
 
 
-def test_parallel_rendering_covers_every_item_and_counts_problems(monkeypatch, tmp_path):
-    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
-
-    def render(number):
-        (tmp_path / f"{number}.html").write_text(str(number))
-        if number == 7:
-            logging.getLogger("test").warning("page 7 has a problem")
-
-    problems = parallel.run(list(range(20)), render, workers=2)
-    assert sorted(int(p.stem) for p in tmp_path.glob("*.html")) == list(range(20))
-    assert problems == 1
-
-
-def test_background_workers_write_every_item_and_report_problems(monkeypatch, tmp_path):
-    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
-
-    def render(number):
-        (tmp_path / f"{number}.html").write_text(str(number))
-        if number == 3:
-            logging.getLogger("test").error("page 3 could not be written")
-        if number == 5:
-            raise ValueError("page 5 broke its worker")
-
-    assert parallel.start(list(range(12)), render, workers=2)
-    problems = parallel.wait_all()
-    # The worker that met page 5 stopped there; its crash counts as a problem.
-    assert problems >= 2
-    assert {0, 2, 4, 6, 8, 10} <= {int(p.stem) for p in tmp_path.glob("*.html")}
-
-
-def test_background_work_asked_for_inside_a_worker_is_done_there(tmp_path):
-    """Open data, written by a worker in a rebuild, saves its cache from inside that worker."""
-
-    def write_files():
-        parallel.in_background(lambda: (tmp_path / "cache.pickle").write_text("saved"))
-        (tmp_path / "services.json").write_text("written")
-
-    parallel.in_background(write_files)
-    assert parallel.wait_all() == 0
-    assert (tmp_path / "services.json").read_text() == "written"
-    assert (tmp_path / "cache.pickle").read_text() == "saved"
-
-
-def test_too_little_work_is_not_sent_to_workers():
-    assert parallel.start([1, 2, 3], print) is False
-    assert parallel.wait_all() == 0
-
-
 def test_a_county_sized_build_renders_every_entry_page_in_the_background(tmp_path):
     """Enough entries for worker processes: every page is written and in the sitemap."""
     from tests.conftest import Site
@@ -151,30 +100,29 @@ def test_a_county_sized_build_renders_every_entry_page_in_the_background(tmp_pat
     assert sitemap.count("/services/") >= 450
 
 
-def test_a_cache_adds_new_values_and_drops_values_no_longer_used(monkeypatch, tmp_path):
-    from local_offer.data_cache import MISSING, DataCache
+def test_a_cache_adds_new_values_and_drops_values_no_longer_used(tmp_path):
+    from build_engine.data_cache import MISSING, DataCache
 
-    monkeypatch.setattr(parallel, "in_background", lambda function, *args: function(*args))
-    settings = {"BUILD_CACHE": {"data": str(tmp_path)}}
-    first = DataCache(settings, "test", "code v1")
+    path = tmp_path / "test.pickle"
+    first = DataCache(path, "code v1")
     for number in range(10):
         first.put(f"entry {number}", number)
     first.save()
 
-    second = DataCache(settings, "test", "code v1")
+    second = DataCache(path, "code v1")
     assert [second.get(f"entry {n}") for n in range(10)] == list(range(10))
     second.put("entry 10", 10)
     second.save()
-    size = (tmp_path / "test.pickle").stat().st_size
+    size = path.stat().st_size
 
-    third = DataCache(settings, "test", "code v1")
+    third = DataCache(path, "code v1")
     assert third.get("entry 10") == 10 and third.get("entry 0") == 0
-    assert DataCache(settings, "test", "code v2").get("entry 0") is MISSING
+    assert DataCache(path, "code v2").get("entry 0") is MISSING
 
     # A build that uses one value of eleven: the file is rewritten with just that one.
-    fourth = DataCache(settings, "test", "code v1")
+    fourth = DataCache(path, "code v1")
     fourth.get("entry 10")
     fourth.save()
-    assert (tmp_path / "test.pickle").stat().st_size < size
-    fifth = DataCache(settings, "test", "code v1")
+    assert path.stat().st_size < size
+    fifth = DataCache(path, "code v1")
     assert fifth.get("entry 10") == 10 and fifth.get("entry 0") is MISSING

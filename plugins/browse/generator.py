@@ -11,8 +11,8 @@ entry's digest, takes a page from the previous build when the entries on it
 
 from __future__ import annotations
 
-from local_offer.directory_pages import write_changed
-from local_offer.data_cache import MISSING, DataCache
+import build_engine
+from build_engine import MISSING
 from pelican.generators import Generator
 
 from .facets import FACETS, filing
@@ -38,7 +38,7 @@ class BrowseGenerator(Generator):
         """
         catalogue = self.context["catalogue"]
         relative = self.settings["RELATIVE_URLS"]
-        cache = DataCache(self.settings, "browse", self.context["site_fingerprint"])
+        cache = build_engine.of(self.settings).data_cache("browse", self.context["site_fingerprint"])
         known = {entry.digest: cache.get(entry.digest) for entry in catalogue.entries}
         missing = [entry for entry in catalogue.entries if known[entry.digest] is MISSING]
         if missing:
@@ -48,7 +48,6 @@ class BrowseGenerator(Generator):
                 html = None if relative else str(result(entry, siteurl, search))
                 known[entry.digest] = (html, filing(entry, catalogue.vocabularies))
                 cache.put(entry.digest, known[entry.digest])
-        cache.save()
         filed = {f.slug: {term.id: [] for term in catalogue.vocabularies[f.vocabulary]} for f in FACETS}
         results = {}
         for entry in catalogue.entries:
@@ -82,7 +81,7 @@ class BrowseGenerator(Generator):
                     term=term, entries=entries, guides=guides_about(pages_of_site, term) if facet.topic else [],
                     **({} if results is None else {"results": JoinedResults(results, entries)}))
             add(facet_url, " ".join(str(t["count"]) for t in terms), "browse-facet", facet=facet, terms=terms)
-        write_changed(self, writer, "browse", pages)
+        build_engine.of(self.settings).write_changed(self, writer, "browse", pages)
 
 
 class JoinedResults:

@@ -14,11 +14,11 @@ import logging
 import shutil
 from pathlib import Path
 
+import build_engine
 import yaml
 from pelican.generators import Generator
 
 from local_offer.fieldtypes import List
-from local_offer.output_cache import OutputCache
 from local_offer.schema import PAGE
 
 from . import decap, review
@@ -43,11 +43,9 @@ class EditorGenerator(Generator):
         self.warn_overdue(catalogue.entries, options["REVIEW_AFTER_MONTHS"])
         output = Path(self.output_path)
         # Made from the content model, the vocabularies, the settings and Decap
-        # alone, which the site's fingerprint covers: a rebuild after entries
-        # change takes them from the previous output.
-        files = OutputCache(self.settings, self.context["site_fingerprint"], name="editor")
-        if files.known and all([files.reuse(save_as, "") for save_as in files.known]):
-            files.save()
+        # alone: a rebuild after entries or pages change takes them from the previous output.
+        files = build_engine.of(self.settings).output_cache("editor", self.context["model_fingerprint"])
+        if files.reuse_all():
             return
         for folder in ("schemas", "admin"):
             # Whatever was linked from the previous output must not be written through.
@@ -57,7 +55,6 @@ class EditorGenerator(Generator):
         self.write_admin(output / "admin", options, catalogue.vocabularies, site_url)
         for path in sorted(output.glob("schemas/*")) + sorted(output.glob("admin/*")):
             files.unchanged(path.relative_to(output).as_posix(), "")
-        files.save()
 
     def warn_overdue(self, entries, months: int) -> None:
         for entry in review.overdue(entries, datetime.date.today(), months):

@@ -4,9 +4,8 @@ page-not-found page."""
 
 from __future__ import annotations
 
+import build_engine
 from pelican.generators import Generator
-
-from local_offer.directory_pages import write_changed
 
 PAGES = (
     # (template, save_as, url)
@@ -28,4 +27,4 @@ class SitePagesGenerator(Generator):
         index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
         pages = [(index_url + "index.html", "entries", {"url": index_url}, shown["entries"])]
         pages += [(save_as, template, {"url": url}, shown.get(template, "")) for template, save_as, url in PAGES]
-        write_changed(self, writer, "site-pages", pages)
+        build_engine.of(self.settings).write_changed(self, writer, "site-pages", pages)

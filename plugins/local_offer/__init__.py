@@ -1,10 +1,10 @@
 """Local Offer directory: the content model and the pages built from it."""
 
+from build_engine import keep_compiled_templates
 from pelican import signals
 
 from .checks import check  # noqa: F401 - run by make check
-from .data_cache import keep_compiled_templates
-from .generator import DirectoryGenerator, finish_entry_pages
+from .generator import DirectoryGenerator
 from .pages import use_page_reader
 
 
@@ -15,12 +15,10 @@ def add_generator(pelican):
 def register():
     """Publish directory entries and read information pages safely.
 
-    Adds the generator that validates and writes the directory, collects
-    the entry pages it renders in the background when the build ends,
-    reads every Markdown page with the same renderer and sanitiser as
-    entries, and keeps compiled templates for the next build.
+    Adds the generator that validates and writes the directory, reads
+    every Markdown page with the same renderer and sanitiser as entries,
+    and keeps compiled templates for the next build.
     """
     signals.get_generators.connect(add_generator)
-    signals.finalized.connect(finish_entry_pages)
     signals.readers_init.connect(use_page_reader)
     signals.generator_init.connect(keep_compiled_templates)

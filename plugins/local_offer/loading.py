@@ -8,15 +8,15 @@ no output can disagree with another about what the content says.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 from collections import defaultdict
 from pathlib import Path
 
-from . import parallel, yaml_source
+from . import yaml_source
 from . import vocabularies as vocabulary_data
 from .model import Entry, Record
-from .data_cache import MISSING, DataCache, code_fingerprint, digest
 from .rendering import Renderer
 from .fieldtypes import Slug
 from .schema import ENTRY, ContentType
@@ -26,13 +26,13 @@ from .yaml_source import ContentErrors, SourceError
 logger = logging.getLogger(__name__)
 
 SLUG = Slug._compiled
+# Stands for a file a cache has not seen.
+MISSING = object()
 
 DEFAULTS = {
     "VOCABULARIES": "data/vocabularies.yaml",
     "ENTRIES": "services",
     "ENTRY_URL": "services/{slug}/",
-    # Processes that render entry pages; None means one per core.
-    "WORKERS": None,
 }
 
 
@@ -51,13 +51,24 @@ def yaml_files(folder: Path) -> list[str]:
     return sorted(found)
 
 
+def file_digest(shown: str, raw: bytes) -> str:
+    """What identifies a content file: its path as shown and its bytes (``Record.digest``)."""
+    hashed = hashlib.blake2b(digest_size=20)
+    for part in (shown.encode(), raw):
+        hashed.update(len(part).to_bytes(8, "little"))
+        hashed.update(part)
+    return hashed.hexdigest()
+
+
 def read_records(
-    folder: Path, content_type: ContentType, vocabularies, content_path: Path, cache: DataCache | None = None
+    folder: Path, content_type: ContentType, vocabularies, content_path: Path, cache=None, spread=None
 ) -> tuple[list[Record], list[SourceError]]:
     """Read and validate every YAML file in a folder, collecting every error.
 
-    With a ``cache``, a file whose path and bytes are unchanged since a
-    build validated it is not parsed again.
+    With a ``cache`` (``get(digest, default)`` and ``put(digest, fields)``,
+    as the build engine's DataCache has), a file whose path and bytes a build validated before
+    is not parsed again. ``spread(function, items)`` may do the work for
+    the other files in parallel; by default it is done here, in order.
     """
     found = []
     shown_folder = display_path(folder, content_path)
@@ -66,8 +77,8 @@ def read_records(
         shown = os.path.join(shown_folder, inside)
         with open(path, "rb") as file:
             raw = file.read()
-        key = digest(shown, raw)
-        found.append((path, shown, raw, key, cache.get(key) if cache else MISSING))
+        key = file_digest(shown, raw)
+        found.append((path, shown, raw, key, cache.get(key, MISSING) if cache else MISSING))
 
     def read(item):
         path, shown, raw, key, _ = item
@@ -83,7 +94,7 @@ def read_records(
     unread = [item for item in found if item[4] is MISSING]
     if cache:
         logger.info("Entry files: validating %d, reusing %d unchanged", len(unread), len(found) - len(unread))
-    fresh = iter(parallel.collect(unread, read))
+    fresh = iter(spread(read, unread) if spread and unread else [read(item) for item in unread])
     records, errors = [], []
     for item in found:
         fields, problems = (item[4], []) if item[4] is not MISSING else next(fresh)
@@ -161,14 +172,15 @@ def load_vocabularies(content_path: Path, settings: dict):
     return vocabulary_data.load(path, shown=display_path(path, content_path))
 
 
-def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
-    """Read, validate and cross-check every entry; raise ``ContentErrors`` if any is wrong."""
+def load_catalogue(content_path: Path, settings: dict, cache=None, spread=None) -> Catalogue:
+    """Read, validate and cross-check every entry; raise ``ContentErrors`` if any is wrong.
+
+    ``cache`` and ``spread`` are as for ``read_records``; a cache's values
+    must be made with the same code and vocabularies.
+    """
     options = settings_for(settings)
-    vocabularies_path = content_path / options["VOCABULARIES"]
     vocabularies = load_vocabularies(content_path, settings)
-    cache = DataCache(settings, "entries", code_fingerprint(vocabularies_path.read_bytes()))
-    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path, cache)
-    cache.save()
+    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path, cache, spread)
     render = Renderer(settings.get("SITEURL", ""))
     entries = []
     for record in records:

@@ -15,13 +15,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import build_engine
+from build_engine import MISSING, digest, write_new
 from pelican.generators import Generator
 
-from local_offer import parallel
-from local_offer.directory_pages import announce
-from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.generator import catalogue_of
-from local_offer.output_cache import OutputCache, write_new
 from local_offer.yaml_source import ContentErrors
 
 from .downloads import Spreadsheet, directory_json, json_record
@@ -30,6 +28,7 @@ from .json_text import array, encode, filled, holed, joined
 from .oruk import OpenReferral, pages, service, status_problems
 from .pieces import Pieces
 from .settings import options as open_data_options
+from .sitemap import PAGES, write_sitemap
 from .structured_data import entry_data, script_json, site_data
 
 logger = logging.getLogger(__name__)
@@ -74,6 +73,11 @@ class OpenDataGenerator(Generator):
         self.context["entry_structured_data"] = lambda entry: script_json(entry_data(entry, self.options, siteurl))
         self.context["site_structured_data"] = site_data(self.options, self.settings)
         self.context["entries_feed_url"] = f"{siteurl}/{self.options['FEED_PATH']}"
+        # The sitemap lists every page announced from here on, once the last is written.
+        self.context[PAGES] = set()
+        build_engine.of(self.settings).when_done(
+            lambda: write_sitemap(self.context, self.settings, self.output_path)
+        )
 
     def generate_output(self, writer):
         catalogue = catalogue_of(self.context)
@@ -82,13 +86,12 @@ class OpenDataGenerator(Generator):
             for problem in problems:
                 logger.error("%s", problem)
             raise ContentErrors(problems)
-        # Nothing else in the build reads these files, so when a core is free
-        # (a rebuild) a worker writes them while the build goes on.
-        parallel.in_background(self.write_files, writer, catalogue)
-        announce(self, [f"{self.options['DOWNLOADS_PATH']}/index.html"])
+        # Nothing else in the build reads these files, so a worker writes them while the build goes on.
+        build_engine.of(self.settings).in_background(self, self.write_files, writer, catalogue)
 
-    def write_files(self, writer, catalogue) -> None:
-        """The Open Referral API, the downloads, the feed and the Open data page."""
+    def write_files(self, writer, catalogue) -> str:
+        """The Open Referral API, the downloads, the feed and the Open data page (which it returns)."""
+        engine = build_engine.of(self.settings)
         output = Path(self.output_path)
         siteurl = self.settings.get("SITEURL", "")
         base = self.options["OPENREFERRAL_PATH"]
@@ -99,7 +102,7 @@ class OpenDataGenerator(Generator):
         schemes = {name: f"{siteurl}/{base}/taxonomies/{v.uuid}.json" for name, v in catalogue.vocabularies.items()}
         feed_items = FeedItems(schemes, siteurl)
 
-        cache = DataCache(self.settings, "open-data", fingerprint, kind=Pieces)
+        cache = engine.data_cache("open-data", fingerprint, kind=Pieces)
         pieces, fresh = {}, {}
         for entry in catalogue.entries:
             found = cache.get(entry.digest)
@@ -115,11 +118,9 @@ class OpenDataGenerator(Generator):
                 )
                 cache.put(entry.digest, found)
             pieces[entry] = found
-        cache.save()
 
-        files = OutputCache(self.settings, fingerprint, name="open-data")
+        files = engine.output_cache("open-data", fingerprint)
         self.write_open_referral(output, base, oruk, catalogue.entries, pieces, fresh, files)
-        files.save()
 
         # Streamed: the JSON download alone is tens of megabytes at county scale.
         (output / downloads).mkdir(parents=True, exist_ok=True)
@@ -134,8 +135,9 @@ class OpenDataGenerator(Generator):
         with open(feed, "w", encoding="utf-8", newline="") as file:
             file.writelines(entries_feed([pieces[e].feed_item for e in newest], newest, self.settings, self.options))
 
+        page = f"{downloads}/index.html"
         writer.write_file(
-            f"{downloads}/index.html",
+            page,
             self.get_template("open-data"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
@@ -145,6 +147,7 @@ class OpenDataGenerator(Generator):
             api_url=f"{siteurl}/{base}/",
             downloads_url=f"{siteurl}/{downloads}",
         )
+        return page
 
     def write_open_referral(self, output: Path, base: str, oruk: OpenReferral, entries, pieces, fresh, files) -> None:
         """Every file of the API; per-id files come from the previous output while their inputs are unchanged."""

@@ -1,0 +1,182 @@
+"""The build's one pool of worker processes.
+
+Every job runs in a worker process forked from the build, whatever the size
+of the job and however busy the machine, so a job behaves the same in every
+build. Forking lets a worker start with everything the build has made so
+far (vocabularies, the catalogue, the Jinja environment), with nothing to
+pickle but what it sends back: its results, the pages it wrote and how many
+warnings and errors it logged. The build counts those problems, so a
+warning fails the build wherever it was logged.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import pickle
+import signal
+import sys
+import traceback
+from dataclasses import dataclass, field
+
+logger = logging.getLogger(__name__)
+
+
+class ProblemCounter(logging.Handler):
+    """Counts the warnings and errors logged, which fail a build.
+
+    A warning logged with ``extra={"advisory": True}`` (such as an entry due
+    for review) is shown but does not count: it asks for attention, not a
+    fix before publishing. A worker inherits the build's counter; what it
+    counts there is sent back and added to the build's.
+    """
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        if not getattr(record, "advisory", False):
+            self.count += 1
+
+
+@dataclass
+class Job:
+    """A worker process and what it sends back when it ends."""
+
+    pid: int
+    reader: int
+    context: dict | None
+    results: list = field(default_factory=list)
+    pages: list = field(default_factory=list)
+    problems: int = 0
+    done: bool = False
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to stop this worker when the build stops, so a killed build leaves no worker writing."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build stopped before the request was made
+        os._exit(1)
+
+
+class Workers:
+    """Forks a worker for each job and collects what it sends back.
+
+    ``on_end(job)`` is called in the worker once its items are done (the
+    build saves the caches the job made there).
+    """
+
+    def __init__(self, problems: ProblemCounter, size: int, on_end=None):
+        self.problems = problems
+        self.size = size
+        self.on_end = on_end
+        self.running: list[Job] = []
+
+    def _fork(self, function, items: list, context: dict | None, pages: bool) -> Job:
+        reader, writer = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            os.close(reader)
+            _die_with_parent(parent)
+            self._work(function, items, pages, writer)
+        os.close(writer)
+        job = Job(pid, reader, context)
+        self.running.append(job)
+        return job
+
+    def _work(self, function, items: list, pages: bool, writer: int) -> None:
+        """Run in the worker: call ``function`` on each item, send back (results, pages, problems), leave."""
+        self.running = []  # the build's other workers are not this worker's to collect
+        self.problems.count = 0
+        results, written = [], []
+        try:
+            for item in items:
+                value = function(item)
+                if not pages:
+                    results.append(value)
+                elif isinstance(value, str):
+                    written.append(value)
+                elif value:
+                    written += value
+            # Work this job handed to workers of its own is part of it.
+            for job in self.wait():
+                written += job.pages
+            if self.on_end is not None:
+                self.on_end()
+        except BaseException:  # noqa: BLE001 - reported to the build, which fails
+            traceback.print_exc()
+            self.problems.count += 1
+        try:
+            data = pickle.dumps((results, written, self.problems.count), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - a result that cannot be sent fails the build
+            traceback.print_exc()
+            data = pickle.dumps(([], [], self.problems.count + 1))
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(data)
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Leave at once: the build's objects are the build's to free.
+        os._exit(0)
+
+    def _collect(self, job: Job) -> Job:
+        """Read what the worker sent, wait for it to end and count its problems here."""
+        if job.done:
+            return job
+        with os.fdopen(job.reader, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(job.pid, 0)
+        job.done = True
+        self.running.remove(job)
+        try:
+            job.results, job.pages, job.problems = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - it died before it could say (killed, out of memory)
+            logger.error("A worker process of the build stopped without finishing (exit status %s)", status)
+            job.problems = 1
+        self.problems.count += job.problems
+        return job
+
+    def map(self, function, items: list) -> list:
+        """``[function(item) for item in items]``, spread over the workers; results must pickle."""
+        shares = min(self.size, len(items))
+        jobs = [self._fork(function, items[start::shares], None, pages=False) for start in range(shares)]
+        results = [None] * len(items)
+        for start, job in enumerate(jobs):
+            found = self._collect(job).results
+            if len(found) != len(results[start::shares]):
+                raise RuntimeError("a worker process stopped before it finished its share; see above")
+            results[start::shares] = found
+        return results
+
+    def start(self, function, items: list, context: dict | None, split: bool) -> None:
+        """Call ``function(item)``, which returns the pages it wrote, on every item in the background.
+
+        With ``split`` the items are shared between as many workers as the
+        pool has, otherwise one worker takes them all.
+        """
+        shares = min(self.size if split else 1, len(items))
+        for start in range(shares):
+            self._fork(function, items[start::shares], context, pages=True)
+
+    def wait(self) -> list[Job]:
+        """Collect every worker still running, in the order they started."""
+        return [self._collect(job) for job in list(self.running)]
+
+    def stop(self) -> None:
+        """Stop every worker still running: the build has failed and their work is not wanted."""
+        for job in list(self.running):
+            try:
+                os.kill(job.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.close(job.reader)
+            os.waitpid(job.pid, 0)
+            self.running.remove(job)
