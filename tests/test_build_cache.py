@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
+
+import pytest
+
+from build_engine.fingerprint import LOCK_FILES
+from tests.conftest import ROOT, Site
+from tests.test_validation import VALID
 
 
 def written(site) -> tuple[int, int]:
@@ -85,8 +93,6 @@ def test_a_failed_build_does_not_poison_the_cache(site):
 
 def test_a_county_sized_build_renders_every_entry_page_in_the_background(tmp_path):
     """Enough entries for worker processes: every page is written and in the sitemap."""
-    from tests.conftest import Site
-
     site = Site(tmp_path)
     made = site._run("tools.bench_content", "--n", "450", "--seed", "3", "--out", str(site.content))
     assert made.returncode == 0, made.stderr
@@ -126,3 +132,88 @@ def test_a_cache_adds_new_values_and_drops_values_no_longer_used(tmp_path):
     assert path.stat().st_size < size
     fifth = DataCache(path, "code v1")
     assert fifth.get("entry 10") == 10 and fifth.get("entry 0") is MISSING
+
+
+def snapshot(folder) -> dict:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_rebuild_after_each_kind_of_change_is_byte_for_byte_a_cold_build(site, tmp_path):
+    """Issue 16, item 4: whatever changed, reusing the last build's work never leaves a stale file."""
+    project = tmp_path / "project"
+    project.mkdir()
+    # A theme and pinned packages of the test's own, to change like the rest.
+    shutil.copytree(ROOT / "theme", project / "theme")
+    for name in LOCK_FILES:
+        shutil.copy(ROOT / name, project / name)
+    settings = project / "settings.py"
+
+    def write_settings(*lines):
+        settings.write_text(
+            "\n".join(["from pelicanconf import *", f"THEME = {str(project / 'theme')!r}",
+                       f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]", *lines]) + "\n",
+            encoding="utf-8",
+        )
+
+    def edit(path, old, new):
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    services = site.content / "services"
+    vocabularies = site.content / "data" / "vocabularies.yaml"
+    label = next(line for line in vocabularies.read_text(encoding="utf-8").splitlines() if "label: " in line)
+    changes = {
+        "an entry renamed": lambda: (services / "sensory-play-group.yaml").rename(services / "sensory-play-sessions.yaml"),
+        "another deleted": lambda: site.remove("services/holiday-club.yaml"),
+        "a vocabulary label": lambda: edit(vocabularies, label, label + " (changed)"),
+        "a template": lambda: edit(project / "theme" / "templates" / "entry.html", "{% block content %}", "{% block content %}<p>Template changed</p>"),
+        "a page": lambda: edit(site.content / "pages" / "ehc-plans.md", "\n\n", "\n\nPage changed.\n\n"),
+        "a setting": lambda: write_settings('SITENAME = "Setting changed"'),
+        "a package version": lambda: edit(project / "constraints.txt", "==", "==0.0.0+changed-"),
+    }
+    write_settings()
+    site.settings = str(settings)
+    site.write("services/holiday-club.yaml", VALID)
+    site.build_ok()
+    for number, (change, make) in enumerate(changes.items()):
+        make()
+        rendered, _ = written(verbose(site))
+        cold = Site(tmp_path / f"cold-{number}")
+        cold.content, cold.settings = site.content, site.settings
+        assert snapshot(site.output) == snapshot(cold.build_ok().output), change
+        if change == "a package version":
+            assert rendered == 3, "a package change must render every page again"
+    text = site.page("/services/advice-line/").get_text()
+    assert "Template changed" in text and "Setting changed" in text
+    assert site.file("/services/sensory-play-sessions/index.html").exists()
+    assert not site.file("/services/sensory-play-group/index.html").exists()
+    assert not site.file("/services/holiday-club/index.html").exists()
+
+
+def test_a_file_edited_by_hand_in_the_output_is_made_again(site):
+    site.build_ok()
+    before = snapshot(site.output)
+    for url in ("/services/advice-line/index.html", "/browse/index.html", "/search/manifest.json", "/admin/config.yml"):
+        path = site.file(url)
+        # In place, as an editor's tool might (the same file, a new size and time).
+        with open(path, "a", encoding="utf-8") as file:
+            file.write("edited by hand")
+    site.build_ok()
+    assert snapshot(site.output) == before
+
+
+def test_settings_that_cannot_be_compared_between_builds_change_the_fingerprint_every_time():
+    from build_engine.fingerprint import Uncomparable, canonical, settings_digest
+
+    assert settings_digest({"A": [1, "x"], "B": {"c": None}}) == settings_digest({"B": {"c": None}, "A": [1, "x"]})
+    assert settings_digest({"A": (1, 2)}) != settings_digest({"A": [1, 2]})
+    assert canonical(re.compile("a+", re.I)) != canonical(re.compile("a+"))
+    with pytest.raises(Uncomparable):
+        canonical(lambda: None)
+    changing = {"SLUGIFY": lambda text: text}
+    assert settings_digest(changing) != settings_digest(changing)

@@ -91,7 +91,7 @@ def canonical(value) -> str:
         return json.dumps(value)
     if isinstance(value, (list, tuple)):
         kind = type(value)
-        name = "" if kind in (list, tuple) else f"{kind.__module__}.{kind.__qualname__}"
+        name = {list: "", tuple: "tuple"}.get(kind) or f"{kind.__module__}.{kind.__qualname__}"
         return f"{name}[{','.join(canonical(item) for item in value)}]"
     if isinstance(value, dict):
         items = sorted((canonical(key), canonical(item)) for key, item in value.items())
