@@ -97,6 +97,7 @@ class Build:
 
     def data_cache(self, name: str, fingerprint: str, kind=None) -> DataCache:
         """Values kept between builds by a digest of their input (data_cache.DataCache), saved when the build or job ends."""
+        self.workers.poll()
         path = self.cache / f"{name}.pickle" if self.cache else None
         cache = DataCache(path, fingerprints.digest(self.environment, fingerprint), kind)
         self.caches.append((os.getpid(), cache))
@@ -104,6 +105,7 @@ class Build:
 
     def output_cache(self, name: str, fingerprint: str) -> OutputCache:
         """Files of the previous build to link while their inputs are unchanged (output_cache.OutputCache)."""
+        self.workers.poll()
         previous = self.previous if self.manifest else None
         cache = OutputCache(name, fingerprints.digest(self.environment, fingerprint), self.output, previous, self.manifest)
         self.caches.append((os.getpid(), cache))
@@ -111,6 +113,7 @@ class Build:
 
     def write_changed(self, generator, writer, name: str, pages_: list) -> None:
         """Render pages made from many entries, reusing those whose inputs are unchanged (pages.write_changed)."""
+        self.workers.poll()
         pages.write_changed(self, generator, writer, name, pages_)
 
     def announce(self, context: dict | None, saved_as) -> None:

@@ -15,6 +15,7 @@ import ctypes
 import logging
 import os
 import pickle
+import select
 import signal
 import sys
 import traceback
@@ -51,7 +52,6 @@ class Job:
     results: list = field(default_factory=list)
     pages: list = field(default_factory=list)
     problems: int = 0
-    done: bool = False
 
 
 def _die_with_parent(parent: int) -> None:
@@ -64,11 +64,39 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def shares(items: list, count: int) -> list[list]:
+    """``items`` in ``count`` runs, in order, as even as can be.
+
+    Runs rather than every n-th item: a worker then touches only the part of
+    the build's memory its own items are in, so less of it is copied.
+    """
+    count = max(1, min(count, len(items)))
+    size, extra = divmod(len(items), count)
+    found, start = [], 0
+    for number in range(count):
+        end = start + size + (number < extra)
+        found.append(items[start:end])
+        start = end
+    return found
+
+
+@dataclass
+class Waiting:
+    """A job that will have a worker once one of the running workers ends."""
+
+    function: object
+    items: list
+    context: dict | None
+
+
 class Workers:
     """Forks a worker for each job and collects what it sends back.
 
-    ``on_end(job)`` is called in the worker once its items are done (the
-    build saves the caches the job made there).
+    At most ``size`` jobs started with ``start`` run at once (one per core):
+    more would not finish sooner, and each holds memory. The rest wait
+    their turn, which comes whenever the build next calls the pool.
+    ``on_end()`` is called in a worker once its items are done (the build
+    saves the caches the job made there).
     """
 
     def __init__(self, problems: ProblemCounter, size: int, on_end=None):
@@ -76,6 +104,8 @@ class Workers:
         self.size = size
         self.on_end = on_end
         self.running: list[Job] = []
+        self.waiting: list[Waiting] = []
+        self.done: list[Job] = []
 
     def _fork(self, function, items: list, context: dict | None, pages: bool) -> Job:
         reader, writer = os.pipe()
@@ -88,13 +118,12 @@ class Workers:
             _die_with_parent(parent)
             self._work(function, items, pages, writer)
         os.close(writer)
-        job = Job(pid, reader, context)
-        self.running.append(job)
-        return job
+        return Job(pid, reader, context)
 
     def _work(self, function, items: list, pages: bool, writer: int) -> None:
         """Run in the worker: call ``function`` on each item, send back (results, pages, problems), leave."""
-        self.running = []  # the build's other workers are not this worker's to collect
+        # The build's other workers are not this worker's to collect.
+        self.running, self.waiting, self.done = [], [], []
         self.problems.count = 0
         results, written = [], []
         try:
@@ -129,13 +158,9 @@ class Workers:
 
     def _collect(self, job: Job) -> Job:
         """Read what the worker sent, wait for it to end and count its problems here."""
-        if job.done:
-            return job
         with os.fdopen(job.reader, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(job.pid, 0)
-        job.done = True
-        self.running.remove(job)
         try:
             job.results, job.pages, job.problems = pickle.loads(data)
         except Exception:  # noqa: BLE001 - it died before it could say (killed, out of memory)
@@ -145,38 +170,60 @@ class Workers:
         return job
 
     def map(self, function, items: list) -> list:
-        """``[function(item) for item in items]``, spread over the workers; results must pickle."""
-        shares = min(self.size, len(items))
-        jobs = [self._fork(function, items[start::shares], None, pages=False) for start in range(shares)]
-        results = [None] * len(items)
-        for start, job in enumerate(jobs):
+        """``[function(item) for item in items]``, spread over ``size`` workers; results must pickle.
+
+        The build waits for the answer, so these workers do not wait their turn.
+        """
+        runs = shares(items, self.size) if items else []
+        jobs = [self._fork(function, run, None, pages=False) for run in runs]
+        results = []
+        for run, job in zip(runs, jobs):
             found = self._collect(job).results
-            if len(found) != len(results[start::shares]):
+            if len(found) != len(run):
                 raise RuntimeError("a worker process stopped before it finished its share; see above")
-            results[start::shares] = found
+            results += found
         return results
 
     def start(self, function, items: list, context: dict | None, split: bool) -> None:
         """Call ``function(item)``, which returns the pages it wrote, on every item in the background.
 
-        With ``split`` the items are shared between as many workers as the
-        pool has, otherwise one worker takes them all.
+        With ``split`` the items are shared between ``size`` workers,
+        otherwise one worker takes them all.
         """
-        shares = min(self.size if split else 1, len(items))
-        for start in range(shares):
-            self._fork(function, items[start::shares], context, pages=True)
+        for run in shares(items, self.size if split else 1) if items else []:
+            self.waiting.append(Waiting(function, run, context))
+        self.poll()
+
+    def poll(self) -> None:
+        """Collect workers that have ended and start waiting jobs in their place, without waiting for any."""
+        self._reap(timeout=0)
+
+    def _reap(self, timeout) -> None:
+        if self.running:
+            ended, _, _ = select.select([job.reader for job in self.running], [], [], timeout)
+            for job in [job for job in self.running if job.reader in ended]:
+                self.running.remove(job)
+                self.done.append(self._collect(job))
+        while self.waiting and len(self.running) < self.size:
+            waiting = self.waiting.pop(0)
+            self.running.append(self._fork(waiting.function, waiting.items, waiting.context, pages=True))
 
     def wait(self) -> list[Job]:
-        """Collect every worker still running, in the order they started."""
-        return [self._collect(job) for job in list(self.running)]
+        """Run every waiting job and collect every worker; return the jobs that ended since the last wait."""
+        self.poll()
+        while self.running:
+            self._reap(timeout=None)
+        done, self.done = self.done, []
+        return done
 
     def stop(self) -> None:
-        """Stop every worker still running: the build has failed and their work is not wanted."""
-        for job in list(self.running):
+        """Stop every worker: the build has failed and their work is not wanted."""
+        self.waiting = []
+        for job in self.running:
             try:
                 os.kill(job.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
             os.close(job.reader)
             os.waitpid(job.pid, 0)
-            self.running.remove(job)
+        self.running = []
