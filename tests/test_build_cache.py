@@ -135,10 +135,10 @@ def test_a_cache_adds_new_values_and_drops_values_no_longer_used(tmp_path):
 
 
 def snapshot(folder) -> dict:
+    """Every file's digest and every folder (empty ones too) under ``folder``."""
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
     }
 
 
@@ -217,3 +217,26 @@ def test_settings_that_cannot_be_compared_between_builds_change_the_fingerprint_
         canonical(lambda: None)
     changing = {"SLUGIFY": lambda text: text}
     assert settings_digest(changing) != settings_digest(changing)
+
+
+def test_a_rebuild_in_the_folder_of_the_build_before_leaves_nothing_of_it_behind(site, tmp_path):
+    site.build_ok()
+    site.build_ok()
+    # The build before the published one, which the next build starts from, meddled with.
+    before = site.output.parent / ".output.builds" / "1" / "site"
+    (before / "services" / "advice-line" / "stray.html").write_text("left by hand", encoding="utf-8")
+    (before / "stray" / "inside").mkdir(parents=True)
+    (before / "stray" / "inside" / "file.txt").write_text("left by hand", encoding="utf-8")
+    page = before / "services" / "oak-tree-school" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    page.unlink()  # its own copy now, no longer the published page's
+    page.write_text(text.replace("Oak Tree School", "Edited by hand"), encoding="utf-8")
+    site.remove("services/sensory-play-group.yaml")
+    site.remove("pages/ehc-plans.md")
+
+    site.build_ok()
+
+    assert sorted(p.name for p in (site.output.parent / ".output.builds").iterdir()) == ["2", "3"]
+    cold = Site(tmp_path / "cold")
+    cold.content = site.content
+    assert snapshot(site.output) == snapshot(cold.build_ok().output)

@@ -61,10 +61,9 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
             manifest=stage.manifest,
             cache=folder.cache,
             project=Path(settings_file).resolve().parent,
+            recycled=stage.recycled,
         )
-        if unwanted:
-            # Builds before the published one go while this one runs; it waits for that before it ends.
-            engine.start(None, remove, [unwanted], split=False)
+        engine.tidy(unwanted)
         settings["OUTPUT_PATH"] = str(stage.site)
         settings[KEY] = engine
         # Nearly everything a build makes lives until it ends, and it makes next

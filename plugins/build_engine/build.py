@@ -16,9 +16,9 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from . import fingerprint as fingerprints
-from . import pages
+from . import output, pages
 from .data_cache import DataCache
-from .output_cache import OutputCache
+from .output_cache import OutputCache, read_manifest, remove_empty_folders, remove_file
 from .workers import ProblemCounter, Workers
 
 logger = logging.getLogger(__name__)
@@ -34,16 +34,21 @@ class Build:
     may be reused; ``manifest`` is where this build records its files;
     ``cache`` is where cached data is kept between builds; ``project`` holds
     the lock files. Without the last three (a plain ``pelican`` run) nothing
-    is reused or kept.
+    is reused or kept. ``recycled`` says ``output`` holds the files of the
+    build before the published one (output.py).
     """
 
     def __init__(self, settings: dict, output, previous: Path | None = None, manifest: Path | None = None,
-                 cache: Path | None = None, project: Path | None = None, workers: int | None = None):
+                 cache: Path | None = None, project: Path | None = None, workers: int | None = None,
+                 recycled: bool = False):
         self.settings = settings
         self.output = str(output)
         self.previous = previous
         self.manifest = manifest
         self.cache = cache
+        self.recycled = recycled and previous is not None and manifest is not None
+        self._clearing = None
+        self._emptied: list[str] = []
         self.project = project or Path.cwd()
         self.problems = ProblemCounter()
         logging.getLogger().addHandler(self.problems)
@@ -107,7 +112,9 @@ class Build:
         """Files of the previous build to link while their inputs are unchanged (output_cache.OutputCache)."""
         self.workers.poll()
         previous = self.previous if self.manifest else None
-        cache = OutputCache(name, fingerprints.digest(self.environment, fingerprint), self.output, previous, self.manifest)
+        cache = OutputCache(
+            name, fingerprints.digest(self.environment, fingerprint), self.output, previous, self.manifest, self.recycled
+        )
         self.caches.append((os.getpid(), cache))
         return cache
 
@@ -127,6 +134,32 @@ class Build:
 
     # What the build calls ------------------------------------------------------
 
+    def tidy(self, unwanted: list[Path]) -> None:
+        """Before Pelican runs: start deleting ``unwanted`` folders and, in a recycled folder, every file this build may not reuse.
+
+        Only a file the published build's manifests list can be reused, so
+        every other file goes. Nothing may be written until that is done,
+        so it is waited for once every generator has read its content
+        (Pelican's all_generators_finalized), before the first one writes.
+        """
+        if unwanted:
+            self.workers.start(output.remove, [unwanted], None, split=False)
+        if self.recycled:
+            folder = self.previous / "manifest"
+            keep = set()
+            for path in sorted(folder.glob("*.json")):
+                keep.update(read_manifest(path)["files"])
+            self._clearing = self.workers.start(lambda site: output.clear(site, keep), [Path(self.output)], None,
+                                                split=False, pages=False)[0]
+            signals.all_generators_finalized.connect(self._cleared)
+
+    def _cleared(self, generators) -> None:
+        """Pelican signal handler (all_generators_finalized): wait until the recycled folder is cleared."""
+        if self._clearing is not None:
+            job = self.workers.wait_for(self._clearing)
+            self._emptied = job.results[0] if job.results else []
+            self._clearing = None
+
     def finish(self) -> None:
         """Collect every worker, announce their pages, record what was written and call ``when_done`` functions."""
         me = os.getpid()
@@ -139,9 +172,20 @@ class Build:
         for owner, cache in self.caches:
             if owner == me and isinstance(cache, OutputCache):
                 cache.save()
+        if self.recycled:
+            self._forget_unused_caches()
         self.caches = []
         while self.done:
             self.done.pop(0)()
+
+    def _forget_unused_caches(self) -> None:
+        """In a recycled folder: delete the files of any user of the output cache this build did not have, and folders left empty."""
+        for path in sorted((self.previous / "manifest").glob("*.json")):
+            if not (self.manifest / path.name).exists():
+                for save_as in read_manifest(path)["files"]:
+                    remove_file(os.path.join(self.output, save_as))
+                    self._emptied.append(os.path.dirname(os.path.join(self.output, save_as)))
+        remove_empty_folders(self._emptied, self.output)
 
     def stop(self) -> None:
         """Stop every worker: the build failed and its output is not wanted."""
@@ -149,6 +193,7 @@ class Build:
 
     def close(self) -> None:
         logging.getLogger().removeHandler(self.problems)
+        signals.all_generators_finalized.disconnect(self._cleared)
 
     def _finish_plain_run(self, pelican) -> None:
         """Pelican signal handler (finalized) for a plain ``pelican`` run's engine."""

@@ -17,8 +17,14 @@ one after it, whether the build fails, is killed or succeeds. A numbered
 folder without a suffix is always complete; a folder is renamed before it
 is deleted, so one half deleted is never taken for a site.
 
-At most one build before the published one is kept: a build deletes every
-other folder while it runs, and waits for that before it ends.
+At most one build before the published one is kept. A rebuild starts from
+that one's folder rather than a new one (``recycled``): its folders are
+there already, and each unchanged file in it is the published one (a hard
+link to the same file), so the rebuild neither deletes a whole site nor
+makes ten thousand folders and links again. Everything in it that this
+build may not reuse is deleted before anything is written (see
+``Build.clear_recycled``). Any other folder is deleted while the build runs,
+and the build waits for that before it ends.
 """
 
 from __future__ import annotations
@@ -40,10 +46,15 @@ REMOVING = ".removing"
 
 @dataclass
 class Stage:
-    """Where one build writes: its site and its manifests, in a folder of its own."""
+    """Where one build writes: its site and its manifests, in a folder of its own.
+
+    ``recycled``: the folder held the build before the published one, whose
+    files are still in ``site``.
+    """
 
     folder: Path
     number: int
+    recycled: bool = False
 
     @property
     def site(self) -> Path:
@@ -91,11 +102,11 @@ class OutputFolder:
         return folder
 
     def stage(self) -> tuple[Stage, list[Path]]:
-        """A new folder for this build, and the folders to delete while it runs (every one but the published one)."""
+        """A folder for this build, and the folders to delete while it runs (every one but the published one)."""
         self.builds.mkdir(parents=True, exist_ok=True)
         current = self.current()
         numbers = [0]
-        unwanted = []
+        complete, unwanted = [], []
         for path in self.builds.iterdir():
             found = re.match(r"\d+", path.name)
             if found:
@@ -104,16 +115,25 @@ class OutputFolder:
                 continue
             if path.is_symlink() or not path.is_dir():
                 path.unlink()  # a link that was never put in place
+            elif path.name.isdigit() and current is not None:
+                complete.append(path)
             elif path.name.endswith(REMOVING):
                 unwanted.append(path)
             else:
-                removing = path.with_name(path.name + REMOVING)
-                path.rename(removing)
-                unwanted.append(removing)
-        stage = Stage(self.builds / f"{max(numbers) + 1}{PARTIAL}", max(numbers) + 1)
-        stage.site.mkdir(parents=True)
+                unwanted.append(set_aside(path))
+        number = max(numbers) + 1
+        stage = Stage(self.builds / f"{number}{PARTIAL}", number)
+        complete.sort(key=lambda path: int(path.name))
+        if complete and (complete[-1] / "site").is_dir():
+            # The build before the published one becomes this one.
+            recycled = complete.pop()
+            shutil.rmtree(recycled / "manifest", ignore_errors=True)
+            recycled.rename(stage.folder)
+            stage.recycled = True
+        else:
+            stage.site.mkdir(parents=True)
         stage.manifest.mkdir()
-        return stage, unwanted
+        return stage, unwanted + [set_aside(path) for path in complete]
 
     def publish(self, stage: Stage) -> None:
         """Make the build in ``stage`` the published one, in one rename."""
@@ -130,9 +150,29 @@ class OutputFolder:
 
     def discard(self, stage: Stage) -> None:
         """Delete a failed build's folder."""
-        removing = stage.folder.with_name(stage.folder.name + REMOVING)
-        stage.folder.rename(removing)
-        remove([removing])
+        remove([set_aside(stage.folder)])
+
+
+def set_aside(folder: Path) -> Path:
+    """Rename a folder to be deleted, so that, half deleted, it is never taken for a build."""
+    removing = folder.with_name(folder.name + REMOVING)
+    folder.rename(removing)
+    return removing
+
+
+def clear(site: Path, keep: set) -> list[str]:
+    """Delete every file under ``site`` but those whose path inside it is in ``keep``; return the folders that lost one."""
+    emptied = []
+    root = str(site)
+    for folder, _, names in os.walk(root):
+        inside = os.path.relpath(folder, root)
+        for name in names:
+            relative = name if inside == "." else f"{inside}/{name}"
+            path = os.path.join(folder, name)
+            if relative not in keep or os.path.islink(path):
+                os.unlink(path)
+                emptied.append(folder)
+    return sorted(set(emptied))
 
 
 def remove(folders: list[Path]) -> None:

@@ -44,14 +44,23 @@ class ProblemCounter(logging.Handler):
 
 @dataclass
 class Job:
-    """A worker process and what it sends back when it ends."""
+    """Work for a worker process, and what it sends back when it ends.
 
-    pid: int
-    reader: int
-    context: dict | None
+    ``function`` is called on each of ``items``; with ``pages`` it returns
+    the pages it wrote (announced with ``context``), otherwise its results
+    are sent back.
+    """
+
+    function: object
+    items: list
+    context: dict | None = None
+    pages_returned: bool = True
+    pid: int = 0
+    reader: int = -1
     results: list = field(default_factory=list)
     pages: list = field(default_factory=list)
     problems: int = 0
+    ended: bool = False
 
 
 def _die_with_parent(parent: int) -> None:
@@ -80,15 +89,6 @@ def shares(items: list, count: int) -> list[list]:
     return found
 
 
-@dataclass
-class Waiting:
-    """A job that will have a worker once one of the running workers ends."""
-
-    function: object
-    items: list
-    context: dict | None
-
-
 class Workers:
     """Forks a worker for each job and collects what it sends back.
 
@@ -104,10 +104,10 @@ class Workers:
         self.size = size
         self.on_end = on_end
         self.running: list[Job] = []
-        self.waiting: list[Waiting] = []
+        self.waiting: list[Job] = []
         self.done: list[Job] = []
 
-    def _fork(self, function, items: list, context: dict | None, pages: bool) -> Job:
+    def _fork(self, job: Job) -> Job:
         reader, writer = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -116,9 +116,10 @@ class Workers:
         if pid == 0:  # the worker
             os.close(reader)
             _die_with_parent(parent)
-            self._work(function, items, pages, writer)
+            self._work(job.function, job.items, job.pages_returned, writer)
         os.close(writer)
-        return Job(pid, reader, context)
+        job.pid, job.reader = pid, reader
+        return job
 
     def _work(self, function, items: list, pages: bool, writer: int) -> None:
         """Run in the worker: call ``function`` on each item, send back (results, pages, problems), leave."""
@@ -166,6 +167,7 @@ class Workers:
         except Exception:  # noqa: BLE001 - it died before it could say (killed, out of memory)
             logger.error("A worker process of the build stopped without finishing (exit status %s)", status)
             job.problems = 1
+        job.ended = True
         self.problems.count += job.problems
         return job
 
@@ -175,7 +177,7 @@ class Workers:
         The build waits for the answer, so these workers do not wait their turn.
         """
         runs = shares(items, self.size) if items else []
-        jobs = [self._fork(function, run, None, pages=False) for run in runs]
+        jobs = [self._fork(Job(function, run, pages_returned=False)) for run in runs]
         results = []
         for run, job in zip(runs, jobs):
             found = self._collect(job).results
@@ -184,15 +186,16 @@ class Workers:
             results += found
         return results
 
-    def start(self, function, items: list, context: dict | None, split: bool) -> None:
-        """Call ``function(item)``, which returns the pages it wrote, on every item in the background.
+    def start(self, function, items: list, context: dict | None, split: bool, pages: bool = True) -> list[Job]:
+        """Call ``function(item)`` on every item in the background (see ``Job``).
 
         With ``split`` the items are shared between ``size`` workers,
         otherwise one worker takes them all.
         """
-        for run in shares(items, self.size if split else 1) if items else []:
-            self.waiting.append(Waiting(function, run, context))
+        jobs = [Job(function, run, context, pages) for run in (shares(items, self.size if split else 1) if items else [])]
+        self.waiting += jobs
         self.poll()
+        return jobs
 
     def poll(self) -> None:
         """Collect workers that have ended and start waiting jobs in their place, without waiting for any."""
@@ -205,8 +208,16 @@ class Workers:
                 self.running.remove(job)
                 self.done.append(self._collect(job))
         while self.waiting and len(self.running) < self.size:
-            waiting = self.waiting.pop(0)
-            self.running.append(self._fork(waiting.function, waiting.items, waiting.context, pages=True))
+            self.running.append(self._fork(self.waiting.pop(0)))
+
+    def wait_for(self, job: Job) -> Job:
+        """Wait until ``job`` has ended (starting it now if it is still waiting its turn)."""
+        if job in self.waiting:
+            self.waiting.remove(job)
+            self.running.append(self._fork(job))
+        while not job.ended:
+            self._reap(timeout=None)
+        return job
 
     def wait(self) -> list[Job]:
         """Run every waiting job and collect every worker; return the jobs that ended since the last wait."""

@@ -54,7 +54,7 @@ class EditorGenerator(Generator):
         self.write_schemas(output / "schemas", catalogue.vocabularies, f"{site_url}/schemas/")
         self.write_admin(output / "admin", options, catalogue.vocabularies, site_url)
         for path in sorted(output.glob("schemas/*")) + sorted(output.glob("admin/*")):
-            files.unchanged(path.relative_to(output).as_posix(), "")
+            files.record(path.relative_to(output).as_posix())
 
     def warn_overdue(self, entries, months: int) -> None:
         for entry in review.overdue(entries, datetime.date.today(), months):
