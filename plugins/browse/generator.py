@@ -58,6 +58,11 @@ class BrowseGenerator(Generator):
         return filed, None if relative else results
 
     def generate_output(self, writer):
+        # Thousands of entries on each page at county scale; a worker writes them while the build goes on.
+        build_engine.of(self.settings).in_background(self, self.write_pages, writer)
+
+    def write_pages(self, writer) -> list[str]:
+        """Every browse page, rendered or reused; returns them all."""
         base = self.context["browse"]["url"]
         catalogue = self.context["catalogue"]
         pages_of_site = self.context.get("pages", [])
@@ -81,7 +86,7 @@ class BrowseGenerator(Generator):
                     term=term, entries=entries, guides=guides_about(pages_of_site, term) if facet.topic else [],
                     **({} if results is None else {"results": JoinedResults(results, entries)}))
             add(facet_url, " ".join(str(t["count"]) for t in terms), "browse-facet", facet=facet, terms=terms)
-        build_engine.of(self.settings).write_changed(self, writer, "browse", pages)
+        return build_engine.of(self.settings).write_changed(self, writer, "browse", pages)
 
 
 class JoinedResults:

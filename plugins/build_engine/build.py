@@ -53,6 +53,8 @@ class Build:
         self.problems = ProblemCounter()
         logging.getLogger().addHandler(self.problems)
         self.workers = Workers(self.problems, workers or os.cpu_count() or 1, on_end=self._save_caches)
+        # Each page Pelican writes is a moment to give a waiting job the core a finished one left.
+        signals.content_written.connect(self._page_written)
         # Caches made in this process (and, in a worker, those the job made); saved as the build or the job ends.
         self.caches: list = []
         self.done: list = []
@@ -118,10 +120,10 @@ class Build:
         self.caches.append((os.getpid(), cache))
         return cache
 
-    def write_changed(self, generator, writer, name: str, pages_: list) -> None:
-        """Render pages made from many entries, reusing those whose inputs are unchanged (pages.write_changed)."""
+    def write_changed(self, generator, writer, name: str, pages_: list) -> list[str]:
+        """Render pages made from many entries, reusing those whose inputs are unchanged (pages.write_changed); returns them all."""
         self.workers.poll()
-        pages.write_changed(self, generator, writer, name, pages_)
+        return pages.write_changed(self, generator, writer, name, pages_)
 
     def announce(self, context: dict | None, saved_as) -> None:
         """Send Pelican's content_written, here in the build's process, for pages written elsewhere or reused."""
@@ -191,8 +193,13 @@ class Build:
         """Stop every worker: the build failed and its output is not wanted."""
         self.workers.stop()
 
+    def _page_written(self, path, context=None) -> None:
+        """Pelican signal handler (content_written)."""
+        self.workers.poll()
+
     def close(self) -> None:
         logging.getLogger().removeHandler(self.problems)
+        signals.content_written.disconnect(self._page_written)
         signals.all_generators_finalized.disconnect(self._cleared)
 
     def _finish_plain_run(self, pelican) -> None:

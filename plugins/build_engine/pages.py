@@ -15,12 +15,15 @@ from .fingerprint import digest
 logger = logging.getLogger(__name__)
 
 
-def write_changed(build, generator, writer, name: str, pages: list) -> None:
+def write_changed(build, generator, writer, name: str, pages: list) -> list[str]:
     """Render each ``(save_as, template, values, inputs)`` unless the last build made it from the same inputs.
 
     ``inputs`` is text naming what the page shows besides the rest of the
     site, which the site's fingerprint covers: the digests of the entries on
-    it, say. A page made from the same inputs is linked from the previous output.
+    it, say. A page made from the same inputs is linked from the previous
+    output. Returns every page, for a job in a worker to return (Pelican
+    announces those it renders, and this announces the others, but in a
+    worker neither is heard).
     """
     cache = build.output_cache(name, generator.context["site_fingerprint"])
     reused = []
@@ -37,3 +40,4 @@ def write_changed(build, generator, writer, name: str, pages: list) -> None:
             )
     logger.info("%s: rendering %d page(s), reusing %d unchanged", name, len(pages) - len(reused), len(reused))
     build.announce(generator.context, reused)
+    return [save_as for save_as, *_ in pages]

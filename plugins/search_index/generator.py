@@ -109,17 +109,17 @@ class SearchGenerator(Generator):
             logger.error("%s is missing: run `make setup` (npm ci) to install lunr", lunr_js)
             return
         fields = index_writer.indexed_fields(options, len(catalogue.entries) + len(self.context.get("pages", [])))
-        prepared = self.prepared(fields)
-        # Scoring, encoding and compressing the index is most of search's
-        # work and nothing else in the build needs it, so a worker process
-        # does it, and writes the two pages that name the files' version,
-        # while the build goes on. It is collected before the site is published.
-        build_engine.of(self.settings).in_background(self, self.write_files, writer, prepared, fields, options)
+        # Preparing, scoring, encoding and compressing the index is all of
+        # search's work and nothing else in the build needs it, so a worker
+        # process does it, and writes the two pages that name the files'
+        # version, while the build goes on. It is collected before the site is published.
+        build_engine.of(self.settings).in_background(self, self.write_files, writer, fields, options)
 
-    def write_files(self, writer, prepared: list, fields: tuple, options: dict) -> list:
+    def write_files(self, writer, fields: tuple, options: dict) -> list:
         """The search files, then the search and My list pages that name their version (which it returns)."""
         engine = build_engine.of(self.settings)
         started = time.perf_counter()
+        prepared = self.prepared(fields)
         catalogue = self.context["catalogue"]
         groups = filters(catalogue.vocabularies, options)
         data = index_writer.search_data(
