@@ -219,7 +219,7 @@ def set_aside(path: Path) -> None:
 
 
 def forget_builds(output: Path) -> None:
-    """Set aside the output and whatever tools.build keeps beside it (caches, manifests, retired outputs)."""
+    """Set aside the output and whatever tools.build keeps beside it (its builds, caches and lock)."""
     for path in [output, *output.parent.glob(f".{output.name}.*")]:
         set_aside(path)
 
