@@ -10,6 +10,7 @@ import pytest
 
 from build_engine.fingerprint import LOCK_FILES
 from tests.conftest import ROOT, Site
+from tests.test_build_engine import settings_file
 from tests.test_validation import VALID
 
 
@@ -150,14 +151,9 @@ def test_a_rebuild_after_each_kind_of_change_is_byte_for_byte_a_cold_build(site,
     shutil.copytree(ROOT / "theme", project / "theme")
     for name in LOCK_FILES:
         shutil.copy(ROOT / name, project / name)
-    settings = project / "settings.py"
 
     def write_settings(*lines):
-        settings.write_text(
-            "\n".join(["from pelicanconf import *", f"THEME = {str(project / 'theme')!r}",
-                       f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]", *lines]) + "\n",
-            encoding="utf-8",
-        )
+        return settings_file(project, *lines, theme=project / "theme")
 
     def edit(path, old, new):
         text = path.read_text(encoding="utf-8")
@@ -176,8 +172,7 @@ def test_a_rebuild_after_each_kind_of_change_is_byte_for_byte_a_cold_build(site,
         "a setting": lambda: write_settings('SITENAME = "Setting changed"'),
         "a package version": lambda: edit(project / "constraints.txt", "==", "==0.0.0+changed-"),
     }
-    write_settings()
-    site.settings = str(settings)
+    site.settings = write_settings()
     site.write("services/holiday-club.yaml", VALID)
     site.build_ok()
     for number, (change, make) in enumerate(changes.items()):

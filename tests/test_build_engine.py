@@ -105,13 +105,13 @@ def test_a_cache_made_in_a_job_is_saved_by_that_job(tmp_path):
         build.close()
 
 
-def settings_file(folder, *lines: str) -> str:
-    """A settings file in ``folder``: pelicanconf.py with ``lines`` after it."""
+def settings_file(folder, *lines: str, theme=ROOT / "theme") -> str:
+    """A settings file in ``folder`` (whose lock files the build then reads): pelicanconf.py with ``lines`` after it."""
     path = folder / "settings.py"
     path.write_text(
         "\n".join([
             "from pelicanconf import *",
-            f"THEME = {str(ROOT / 'theme')!r}",
+            f"THEME = {str(theme)!r}",
             f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
             *lines,
         ]) + "\n",
