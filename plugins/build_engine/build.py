@@ -152,7 +152,7 @@ class Build:
             for path in sorted(folder.glob("*.json")):
                 keep.update(read_manifest(path)["files"])
             self._clearing = self.workers.start(lambda site: output.clear(site, keep), [Path(self.output)], None,
-                                                split=False, pages=False)[0]
+                                                split=False, returns_pages=False)[0]
             signals.all_generators_finalized.connect(self._cleared)
 
     def _cleared(self, generators) -> None:

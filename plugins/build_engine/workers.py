@@ -46,15 +46,16 @@ class ProblemCounter(logging.Handler):
 class Job:
     """Work for a worker process, and what it sends back when it ends.
 
-    ``function`` is called on each of ``items``; with ``pages`` it returns
-    the pages it wrote (announced with ``context``), otherwise its results
-    are sent back.
+    ``function`` is called on each of ``items``. With ``returns_pages`` it
+    returns the pages it wrote, which come back in ``pages`` (for the build
+    to announce with ``context``); otherwise what it returns comes back in
+    ``results``.
     """
 
     function: object
     items: list
     context: dict | None = None
-    pages_returned: bool = True
+    returns_pages: bool = True
     pid: int = 0
     reader: int = -1
     results: list = field(default_factory=list)
@@ -94,7 +95,9 @@ class Workers:
 
     At most ``size`` jobs started with ``start`` run at once (one per core):
     more would not finish sooner, and each holds memory. The rest wait
-    their turn, which comes whenever the build next calls the pool.
+    their turn, which comes whenever the build next calls ``poll`` (or
+    ``wait``): the build does at each call a plugin makes and each page
+    Pelican writes.
     ``on_end()`` is called in a worker once its items are done (the build
     saves the caches the job made there).
     """
@@ -116,7 +119,7 @@ class Workers:
         if pid == 0:  # the worker
             os.close(reader)
             _die_with_parent(parent)
-            self._work(job.function, job.items, job.pages_returned, writer)
+            self._work(job.function, job.items, job.returns_pages, writer)
         os.close(writer)
         job.pid, job.reader = pid, reader
         return job
@@ -177,22 +180,19 @@ class Workers:
         The build waits for the answer, so these workers do not wait their turn.
         """
         runs = shares(items, self.size) if items else []
-        jobs = [self._fork(Job(function, run, pages_returned=False)) for run in runs]
-        results = []
-        for run, job in zip(runs, jobs):
-            found = self._collect(job).results
-            if len(found) != len(run):
-                raise RuntimeError("a worker process stopped before it finished its share; see above")
-            results += found
-        return results
+        jobs = [self._collect(job) for job in [self._fork(Job(function, run, returns_pages=False)) for run in runs]]
+        if any(len(job.results) != len(run) for run, job in zip(runs, jobs)):
+            raise RuntimeError("a worker process stopped before it finished its share; see above")
+        return [result for job in jobs for result in job.results]
 
-    def start(self, function, items: list, context: dict | None, split: bool, pages: bool = True) -> list[Job]:
+    def start(self, function, items: list, context: dict | None, split: bool, returns_pages: bool = True) -> list[Job]:
         """Call ``function(item)`` on every item in the background (see ``Job``).
 
         With ``split`` the items are shared between ``size`` workers,
         otherwise one worker takes them all.
         """
-        jobs = [Job(function, run, context, pages) for run in (shares(items, self.size if split else 1) if items else [])]
+        runs = shares(items, self.size if split else 1) if items else []
+        jobs = [Job(function, run, context, returns_pages) for run in runs]
         self.waiting += jobs
         self.poll()
         return jobs
