@@ -147,3 +147,10 @@ def test_a_plain_pelican_run_builds_the_whole_site(site, tmp_path):
     assert plain.page("/services/advice-line/").select_one("h1").get_text(strip=True) == "Advice Line"
     assert "/services/advice-line/" in plain.file("/sitemap.xml").read_text(encoding="utf-8")
     assert plain.file("/search/manifest.json").is_file()
+
+
+def test_the_content_model_does_not_use_the_build_engine():
+    """Only the plugin's Pelican glue (register and generator) calls the engine; what content means stands alone."""
+    glue = {"__init__.py", "generator.py"}
+    model = [path for path in (ROOT / "plugins" / "local_offer").glob("*.py") if path.name not in glue]
+    assert model and not [path.name for path in model if "build_engine" in path.read_text(encoding="utf-8")]
