@@ -6,6 +6,16 @@ council's (its name, brand, contacts and local names) is in
 merges its settings dict below over its own defaults.
 """
 
+import os
+import sys
+
+# Plugins import each other and the build engine (plugins/build_engine) by
+# name. Pelican finds plugins in PLUGIN_PATHS without putting that folder on
+# the import path, so a plain `pelican` run needs this (tools/ adds it too).
+_plugins = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+if _plugins not in sys.path:
+    sys.path.insert(0, _plugins)
+
 SITEURL = ""
 RELATIVE_URLS = False
 

@@ -1,12 +1,19 @@
-"""Rebuilds reuse unchanged entry pages; parallel rendering writes every page."""
+"""Rebuilds reuse unchanged entry pages and validated entry files, and only while nothing they depend on changed."""
 
 from __future__ import annotations
 
-import logging
+import hashlib
 import re
+import shutil
 
-from local_offer import parallel
-from tests.conftest import PAGE_REQUIRED
+import pytest
+
+from build_engine.fingerprint import LOCK_FILES
+from tests.conftest import PAGE_REQUIRED, ROOT, Site
+from tests.test_build_engine import settings_file
+from tests.test_validation import BUILDABLE as VALID
+
+NEW_GUIDE = "Title: New guide\nSlug: new-guide\nSummary: A new guide.\n" + PAGE_REQUIRED + "\nText.\n"
 
 
 def written(site) -> tuple[int, int]:
@@ -86,7 +93,7 @@ def test_a_mistake_in_an_unchanged_file_is_still_reported_after_a_vocabulary_cha
 def test_a_change_to_the_rest_of_the_site_renders_every_entry_again(site):
     verbose(site)
     written(site)
-    site.write("pages/new-guide.md", "Title: New guide\nSlug: new-guide\nSummary: A new guide.\n" + PAGE_REQUIRED + "\nText.\n")
+    site.write("pages/new-guide.md", NEW_GUIDE)
     assert written(site) == (3, 0)
 
 
@@ -99,58 +106,8 @@ def test_a_failed_build_does_not_poison_the_cache(site):
     assert written(site) == (0, 3)
 
 
-def test_parallel_rendering_covers_every_item_and_counts_problems(monkeypatch, tmp_path):
-    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
-
-    def render(number):
-        (tmp_path / f"{number}.html").write_text(str(number))
-        if number == 7:
-            logging.getLogger("test").warning("page 7 has a problem")
-
-    problems = parallel.run(list(range(20)), render, workers=2)
-    assert sorted(int(p.stem) for p in tmp_path.glob("*.html")) == list(range(20))
-    assert problems == 1
-
-
-def test_background_workers_write_every_item_and_report_problems(monkeypatch, tmp_path):
-    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 1)
-
-    def render(number):
-        (tmp_path / f"{number}.html").write_text(str(number))
-        if number == 3:
-            logging.getLogger("test").error("page 3 could not be written")
-        if number == 5:
-            raise ValueError("page 5 broke its worker")
-
-    assert parallel.start(list(range(12)), render, workers=2)
-    problems = parallel.wait_all()
-    # The worker that met page 5 stopped there; its crash counts as a problem.
-    assert problems >= 2
-    assert {0, 2, 4, 6, 8, 10} <= {int(p.stem) for p in tmp_path.glob("*.html")}
-
-
-def test_background_work_asked_for_inside_a_worker_is_done_there(tmp_path):
-    """Open data, written by a worker in a rebuild, saves its cache from inside that worker."""
-
-    def write_files():
-        parallel.in_background(lambda: (tmp_path / "cache.pickle").write_text("saved"))
-        (tmp_path / "services.json").write_text("written")
-
-    parallel.in_background(write_files)
-    assert parallel.wait_all() == 0
-    assert (tmp_path / "services.json").read_text() == "written"
-    assert (tmp_path / "cache.pickle").read_text() == "saved"
-
-
-def test_too_little_work_is_not_sent_to_workers():
-    assert parallel.start([1, 2, 3], print) is False
-    assert parallel.wait_all() == 0
-
-
 def test_a_county_sized_build_renders_every_entry_page_in_the_background(tmp_path):
     """Enough entries for worker processes: every page is written and in the sitemap."""
-    from tests.conftest import Site
-
     site = Site(tmp_path)
     made = site._run("tools.bench_content", "--n", "450", "--seed", "3", "--out", str(site.content))
     assert made.returncode == 0, made.stderr
@@ -164,30 +121,132 @@ def test_a_county_sized_build_renders_every_entry_page_in_the_background(tmp_pat
     assert sitemap.count("/services/") >= 450
 
 
-def test_a_cache_adds_new_values_and_drops_values_no_longer_used(monkeypatch, tmp_path):
-    from local_offer.data_cache import MISSING, DataCache
+def test_a_cache_adds_new_values_and_drops_values_no_longer_used(tmp_path):
+    from build_engine.data_cache import MISSING, DataCache
 
-    monkeypatch.setattr(parallel, "in_background", lambda function, *args: function(*args))
-    settings = {"BUILD_CACHE": {"data": str(tmp_path)}}
-    first = DataCache(settings, "test", "code v1")
+    path = tmp_path / "test.pickle"
+    first = DataCache(path, "code v1")
     for number in range(10):
         first.put(f"entry {number}", number)
     first.save()
 
-    second = DataCache(settings, "test", "code v1")
+    second = DataCache(path, "code v1")
     assert [second.get(f"entry {n}") for n in range(10)] == list(range(10))
     second.put("entry 10", 10)
     second.save()
-    size = (tmp_path / "test.pickle").stat().st_size
+    size = path.stat().st_size
 
-    third = DataCache(settings, "test", "code v1")
+    third = DataCache(path, "code v1")
     assert third.get("entry 10") == 10 and third.get("entry 0") == 0
-    assert DataCache(settings, "test", "code v2").get("entry 0") is MISSING
+    assert DataCache(path, "code v2").get("entry 0") is MISSING
 
     # A build that uses one value of eleven: the file is rewritten with just that one.
-    fourth = DataCache(settings, "test", "code v1")
+    fourth = DataCache(path, "code v1")
     fourth.get("entry 10")
     fourth.save()
-    assert (tmp_path / "test.pickle").stat().st_size < size
-    fifth = DataCache(settings, "test", "code v1")
+    assert path.stat().st_size < size
+    fifth = DataCache(path, "code v1")
     assert fifth.get("entry 10") == 10 and fifth.get("entry 0") is MISSING
+
+
+def snapshot(folder) -> dict:
+    """Every file's digest and every folder (empty ones too) under ``folder``."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def test_a_rebuild_after_each_kind_of_change_is_byte_for_byte_a_cold_build(site, tmp_path):
+    """Issue 16, item 4: whatever changed, reusing the last build's work never leaves a stale file."""
+    project = tmp_path / "project"
+    project.mkdir()
+    # A theme and pinned packages of the test's own, to change like the rest.
+    shutil.copytree(ROOT / "theme", project / "theme")
+    for name in LOCK_FILES:
+        shutil.copy(ROOT / name, project / name)
+
+    def write_settings(*lines):
+        return settings_file(project, *lines, theme=project / "theme")
+
+    def edit(path, old, new):
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    services = site.content / "services"
+    vocabularies = site.content / "data" / "vocabularies.yaml"
+    label = next(line for line in vocabularies.read_text(encoding="utf-8").splitlines() if "label: " in line)
+    changes = {
+        "an entry renamed": lambda: (services / "sensory-play-group.yaml").rename(services / "sensory-play-sessions.yaml"),
+        "another deleted": lambda: site.remove("services/holiday-club.yaml"),
+        "a vocabulary label": lambda: edit(vocabularies, label, label + " (changed)"),
+        "a template": lambda: edit(project / "theme" / "templates" / "entry.html", "{% block content %}", "{% block content %}<p>Template changed</p>"),
+        "a page": lambda: edit(site.content / "pages" / "ehc-plans.md", "\n\n", "\n\nPage changed.\n\n"),
+        "a setting": lambda: write_settings('SITENAME = "Setting changed"'),
+        "a package version": lambda: edit(project / "constraints.txt", "==", "==0.0.0+changed-"),
+    }
+    site.settings = write_settings()
+    site.write("services/holiday-club.yaml", VALID)
+    site.build_ok()
+    for number, (change, make) in enumerate(changes.items()):
+        make()
+        rendered, _ = written(verbose(site))
+        cold = Site(tmp_path / f"cold-{number}")
+        cold.content, cold.settings = site.content, site.settings
+        assert snapshot(site.output) == snapshot(cold.build_ok().output), change
+        if change == "a package version":
+            assert rendered == 3, "a package change must render every page again"
+    text = site.page("/services/advice-line/").get_text()
+    assert "Template changed" in text and "Setting changed" in text
+    assert site.file("/services/sensory-play-sessions/index.html").exists()
+    assert not site.file("/services/sensory-play-group/index.html").exists()
+    assert not site.file("/services/holiday-club/index.html").exists()
+
+
+def test_a_file_edited_by_hand_in_the_output_is_made_again(site):
+    site.build_ok()
+    before = snapshot(site.output)
+    for url in ("/services/advice-line/index.html", "/browse/index.html", "/search/manifest.json", "/admin/config.yml"):
+        path = site.file(url)
+        # In place, as an editor's tool might (the same file, a new size and time).
+        with open(path, "a", encoding="utf-8") as file:
+            file.write("edited by hand")
+    site.build_ok()
+    assert snapshot(site.output) == before
+
+
+def test_settings_that_cannot_be_compared_between_builds_change_the_fingerprint_every_time():
+    from build_engine.fingerprint import Uncomparable, canonical, settings_digest
+
+    assert settings_digest({"A": [1, "x"], "B": {"c": None}}) == settings_digest({"B": {"c": None}, "A": [1, "x"]})
+    assert settings_digest({"A": (1, 2)}) != settings_digest({"A": [1, 2]})
+    assert canonical(re.compile("a+", re.I)) != canonical(re.compile("a+"))
+    with pytest.raises(Uncomparable):
+        canonical(lambda: None)
+    changing = {"SLUGIFY": lambda text: text}
+    assert settings_digest(changing) != settings_digest(changing)
+
+
+def test_a_rebuild_in_the_folder_of_the_build_before_leaves_nothing_of_it_behind(site, tmp_path):
+    site.write("pages/new-guide.md", NEW_GUIDE)
+    site.build_ok()
+    site.build_ok()
+    # The build before the published one, which the next build starts from, meddled with.
+    before = site.output.parent / ".output.builds" / "1" / "site"
+    (before / "services" / "advice-line" / "stray.html").write_text("left by hand", encoding="utf-8")
+    (before / "stray" / "inside").mkdir(parents=True)
+    (before / "stray" / "inside" / "file.txt").write_text("left by hand", encoding="utf-8")
+    page = before / "services" / "oak-tree-school" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    page.unlink()  # its own copy now, no longer the published page's
+    page.write_text(text.replace("Oak Tree School", "Edited by hand"), encoding="utf-8")
+    site.remove("services/sensory-play-group.yaml")
+    site.remove("pages/new-guide.md")
+
+    site.build_ok()
+
+    assert sorted(p.name for p in (site.output.parent / ".output.builds").iterdir()) == ["2", "3"]
+    cold = Site(tmp_path / "cold")
+    cold.content = site.content
+    assert snapshot(site.output) == snapshot(cold.build_ok().output)

@@ -387,7 +387,9 @@ def test_pull_requests_run_check_test_and_build_and_keep_a_preview():
     commands = [s.get("run") for s in steps]
     assert commands.index("make check") < commands.index("make test") < commands.index("make html")
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
-    assert upload["with"]["path"] == "output/"
+    # output/ is a link; the preview is the folder it names (docs/hosting.md).
+    assert upload["with"]["path"] == "${{ env.SITE }}"
+    assert "SITE=$(readlink -f output)" in commands[steps.index(upload) - 1]
     deploy = workflow["jobs"]["deploy"]
     assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in deploy["steps"])
     assert workflow["jobs"]["publish"]["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"

@@ -1,12 +1,16 @@
 """Build the site all or nothing.
 
-Pelican writes into a staging folder beside the output folder. Only when the
-build finishes with no error and no warning does the staging folder replace
-the output folder; otherwise it is deleted and the previous site is left
-exactly as it was, so a mistake in one file can never publish a broken or
-half-built site.
+One build at a time: a build holds the output's lock, and a second one
+waits for it, saying so. Pelican writes into a folder of this build's own,
+and only when the build finishes with no error and no warning does
+``output`` become a link to it, in one rename; otherwise the folder is
+deleted and ``output`` still names the previous site, untouched. So a
+mistake in one file can never publish a broken or half-built site (see
+build_engine/output.py).
 
-    python -m tools.build [--settings pelicanconf.py] [--content DIR] [--output DIR]
+    python -m tools.build [--settings pelicanconf.py] [--content DIR] [--output DIR] [--quiet]
+
+From Python: ``build(settings_file, overrides) -> BuildResult``.
 """
 
 from __future__ import annotations
@@ -15,10 +19,9 @@ import argparse
 import gc
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import Pelican
@@ -26,118 +29,76 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 # tools/__init__.py has put plugins/ on the import path.
-from local_offer import parallel
-from local_offer.parallel import ProblemCounter
+from build_engine import Build
+from build_engine.build import KEY
+from build_engine.output import OutputFolder, remove
 
 logger = logging.getLogger("tools.build")
 
 
-def build(settings_file: str, overrides: dict) -> bool:
-    settings = read_settings(settings_file, override=overrides)
-    final = Path(settings["OUTPUT_PATH"]).resolve()
-    staging = final.with_name(f".{final.name}.building")
-    manifest = final.with_name(f".{final.name}.manifest")
-    new_manifest = staging.with_name(f"{staging.name}.manifest")
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(new_manifest, ignore_errors=True)
-    settings["OUTPUT_PATH"] = str(staging)
-    # Lets plugins reuse what the last successful build wrote (see
-    # local_offer.output_cache); the manifests move with the output they
-    # describe. Cached data is keyed by the digest of its input, so it needs
-    # no such care (local_offer.data_cache).
-    settings["BUILD_CACHE"] = {
-        "previous_output": str(final),
-        "previous_manifest": str(manifest),
-        "manifest": str(new_manifest),
-        "data": str(final.with_name(f".{final.name}.cache")),
-    }
+@dataclass
+class BuildResult:
+    published: bool
+    problems: int
+    output: Path
+    seconds: float
 
-    counter = ProblemCounter()
-    logging.getLogger().addHandler(counter)
-    # Nearly everything a build makes lives until it ends, and it makes next
-    # to no reference cycles, so the cycle collector would walk millions of
-    # objects again and again to free almost nothing: at county scale, a
-    # tenth of the build. Reference counting still frees everything else.
-    # This is the one place it is switched off; worker processes inherit it.
-    gc.disable()
-    try:
-        Pelican(settings).run()
-        # Work a plugin left running in the background (such as saving a cache).
-        if parallel.wait_all():
-            logger.error("A step of the build running in the background failed; see above")
-    except Exception as exc:  # noqa: BLE001 - any failure must leave output/ alone
-        if not getattr(exc, "errors", None):
-            logger.error("The build stopped: %s: %s", type(exc).__name__, exc)
-        counter.count = max(counter.count, 1)
-    finally:
-        gc.enable()
-        logging.getLogger().removeHandler(counter)
 
-    if counter.count:
-        parallel.stop_all()  # a failed build's pages are not wanted
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(new_manifest, ignore_errors=True)
-        print(
-            f"\nBuild failed with {counter.count} problem(s) listed above. "
-            f"Nothing was published: {final.name}/ is unchanged.",
-            file=sys.stderr,
+def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> BuildResult:
+    """Build the site with these settings (``overrides`` replace some), publishing it only if nothing went wrong."""
+    started = time.perf_counter()
+    settings = read_settings(settings_file, override=overrides or {})
+    folder = OutputFolder(settings["OUTPUT_PATH"])
+    with folder.locked(waiting=lambda pid: print(
+        f"Another build of {folder.path.name}/ is running (process {pid}); waiting for it to finish.",
+        file=sys.stderr, flush=True,
+    )):
+        stage, unwanted = folder.stage()
+        engine = Build(
+            settings,
+            output=stage.site,
+            previous=folder.current(),
+            manifest=stage.manifest,
+            cache=folder.cache,
+            project=Path(settings_file).resolve().parent,
+            recycled=stage.recycled,
         )
-        return False
-
-    retired = final.with_name(f".{final.name}.old-{time.time():.0f}-{os.getpid()}")
-    shutil.rmtree(manifest, ignore_errors=True)
-    if final.exists():
-        final.rename(retired)
-    staging.rename(final)
-    if new_manifest.exists():
-        new_manifest.rename(manifest)
-    for old in final.parent.glob(f".{final.name}.old-*"):
-        if retired_at(old) < time.time() - KEEP_RETIRED:
-            remove_in_background(old)
-    return True
-
-
-# How long a retired output folder is kept. Deleting tens of thousands of
-# files makes the next few minutes' new files slow to create (ext4 without
-# a journal passes over recently freed inodes), which would land on the
-# rebuild an editor starts straight after this one. Meanwhile a retired
-# folder costs little disk: its unchanged pages are hard links to the live
-# output's.
-KEEP_RETIRED = 15 * 60
-
-
-def retired_at(folder: Path) -> float:
-    """When a retired output folder was set aside, from its name (.output.old-<time>-<pid>); 0 if unreadable."""
-    try:
-        return float(folder.name.rsplit(".old-", 1)[1].partition("-")[0])
-    except ValueError:
-        return 0.0
-
-
-# At the lowest priority, so that a build started straight after this one
-# keeps the processor.
-REMOVE = """
-import os, shutil, sys
-if hasattr(os, "nice"):
-    os.nice(19)
-shutil.rmtree(sys.argv[1], ignore_errors=True)
-"""
-
-
-def remove_in_background(folder: Path) -> None:
-    """Delete a retired output folder in a process of its own.
-
-    At county scale the old site is tens of thousands of files and takes
-    a second or more to delete. It is no longer published, so the build
-    need not wait.
-    """
-    subprocess.Popen(
-        [sys.executable, "-c", REMOVE, str(folder)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+        engine.tidy(unwanted)
+        settings["OUTPUT_PATH"] = str(stage.site)
+        settings[KEY] = engine
+        # Nearly everything a build makes lives until it ends, and it makes next
+        # to no reference cycles, so the cycle collector would walk millions of
+        # objects again and again to free almost nothing: at county scale, a
+        # tenth of the build. Reference counting still frees everything else.
+        # This is the one place it is switched off; worker processes inherit it.
+        gc.disable()
+        try:
+            Pelican(settings).run()
+            engine.finish()
+        except Exception as exc:  # noqa: BLE001 - any failure must leave output/ alone
+            if not getattr(exc, "errors", None):
+                logger.error("The build stopped: %s: %s", type(exc).__name__, exc)
+            engine.problems.count = max(engine.problems.count, 1)
+        finally:
+            gc.enable()
+            engine.close()
+        problems = engine.problems.count
+        if problems:
+            engine.stop()  # a failed build's pages are not wanted
+            folder.discard(stage)
+            remove(unwanted)
+            print(
+                f"\nBuild failed with {problems} problem(s) listed above. "
+                f"Nothing was published: {folder.path.name}/ is unchanged.",
+                file=sys.stderr,
+            )
+        else:
+            try:
+                folder.publish(stage)
+            except OSError as exc:
+                problems = 1
+                print(f"\nThe new site could not be published ({exc}): {folder.path.name}/ is unchanged.", file=sys.stderr)
+    return BuildResult(not problems, problems, folder.path, time.perf_counter() - started)
 
 
 def main(argv=None) -> int:
@@ -152,8 +113,8 @@ def main(argv=None) -> int:
     if args.content:
         overrides["PATH"] = str(Path(args.content).resolve())
     if args.output:
-        overrides["OUTPUT_PATH"] = str(Path(args.output).resolve())
-    return 0 if build(args.settings, overrides) else 1
+        overrides["OUTPUT_PATH"] = os.path.abspath(args.output)
+    return 0 if build(args.settings, overrides).published else 1
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ entry's digest, takes a page from the previous build when the entries on it
 
 from __future__ import annotations
 
-from local_offer.directory_pages import write_changed
-from local_offer.data_cache import MISSING, DataCache
+import build_engine
+from build_engine import MISSING
 from local_offer.filing import filing
 from pelican.generators import Generator
 
@@ -43,7 +43,7 @@ class BrowseGenerator(Generator):
         """
         catalogue = self.context["catalogue"]
         relative = self.settings["RELATIVE_URLS"]
-        cache = DataCache(self.settings, "browse", self.context["site_fingerprint"])
+        cache = build_engine.of(self.settings).data_cache("browse", self.context["site_fingerprint"])
         known = {entry.digest: cache.get(entry.digest) for entry in catalogue.entries}
         missing = [entry for entry in catalogue.entries if known[entry.digest] is MISSING]
         if missing:
@@ -53,7 +53,6 @@ class BrowseGenerator(Generator):
                 html = None if relative else str(result(entry, siteurl, search))
                 known[entry.digest] = (html, filing(entry, catalogue.vocabularies))
                 cache.put(entry.digest, known[entry.digest])
-        cache.save()
         filed = {f.slug: {term.id: [] for term in catalogue.vocabularies[f.vocabulary]} for f in FACETS}
         everywhere = {f.slug: dict.fromkeys((group_id for group_id, _ in f.groups), 0) for f in FACETS}
         results = {}
@@ -68,6 +67,11 @@ class BrowseGenerator(Generator):
         return filed, everywhere, None if relative else results
 
     def generate_output(self, writer):
+        # Thousands of entries on each page at county scale; a worker writes them while the build goes on.
+        build_engine.of(self.settings).in_background(self, self.write_pages, writer)
+
+    def write_pages(self, writer) -> list[str]:
+        """Every browse page, rendered or reused; returns them all."""
         base = self.context["browse"]["url"]
         catalogue = self.context["catalogue"]
         pages_of_site = self.context.get("pages", [])
@@ -96,7 +100,7 @@ class BrowseGenerator(Generator):
             also = [(facet.group(group_id), n) for group_id, n in everywhere[facet.slug].items() if n]
             add(facet_url, " ".join(str(t["count"]) for t in terms + [{"count": n} for _, n in also]), "browse-facet",
                 facet=facet, terms=terms, everywhere=also)
-        write_changed(self, writer, "browse", pages)
+        return build_engine.of(self.settings).write_changed(self, writer, "browse", pages)
 
 
 def grouped(facet, listed: list, results: dict | None) -> list[dict]:

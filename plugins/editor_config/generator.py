@@ -8,20 +8,19 @@ generated from the content model.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import logging
 import shutil
 from pathlib import Path
 
+import build_engine
 import yaml
 from pelican.generators import Generator
 
 from local_offer.dates import today
 from local_offer.fieldtypes import List
 from local_offer.loading import settings_for as local_offer_settings
-from local_offer.output_cache import OutputCache
 from local_offer.schema import PAGE
 
 from . import decap, review
@@ -48,14 +47,13 @@ class EditorGenerator(Generator):
         self.warn_overdue(catalogue.entries, options["REVIEW_AFTER_MONTHS"])
         output = Path(self.output_path)
         # Made from the content model, the vocabularies, the sources, the
-        # settings and Decap, which the site's fingerprint covers, and from
-        # the entries families can ask, which it leaves out: a rebuild that
-        # changes none of them takes them from the previous output.
+        # council file, the settings and Decap, which the site's fingerprint
+        # covers, and from the entries families can ask, which it leaves out:
+        # a rebuild that changes none of them takes them from the previous output.
         named = decap.references(catalogue)
-        digest = hashlib.sha256(json.dumps(list(named.values())).encode()).hexdigest()
-        files = OutputCache(self.settings, self.context["site_fingerprint"], name="editor")
-        if files.known and all([files.reuse(save_as, digest) for save_as in files.known]):
-            files.save()
+        fingerprint = build_engine.digest(self.context["site_fingerprint"], json.dumps(list(named.values())))
+        files = build_engine.of(self.settings).output_cache("editor", fingerprint)
+        if files.reuse_all():
             return
         for folder in ("schemas", "admin"):
             # Whatever was linked from the previous output must not be written through.
@@ -65,8 +63,7 @@ class EditorGenerator(Generator):
         self.write_admin(output / "admin", options, catalogue.vocabularies, site_url, named)
         for path in sorted(output.glob("schemas/*")) + sorted(output.glob("admin/**/*")):
             if path.is_file():
-                files.unchanged(path.relative_to(output).as_posix(), digest)
-        files.save()
+                files.record(path.relative_to(output).as_posix())
 
     def warn_overdue(self, entries, months: int) -> None:
         for entry in review.overdue(entries, today(), months):

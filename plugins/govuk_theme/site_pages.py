@@ -4,9 +4,8 @@ page-not-found page."""
 
 from __future__ import annotations
 
+import build_engine
 from pelican.generators import Generator
-
-from local_offer.directory_pages import write_changed
 
 PAGES = (
     # (template, save_as, url)
@@ -18,6 +17,11 @@ PAGES = (
 
 class SitePagesGenerator(Generator):
     def generate_output(self, writer):
+        # The A to Z lists every entry; a worker writes these while the build goes on.
+        build_engine.of(self.settings).in_background(self, self.write_pages, writer)
+
+    def write_pages(self, writer) -> list[str]:
+        """Every page here, rendered or reused; returns them all."""
         catalogue = self.context["catalogue"]
         # Besides the rest of the site (which the cache's fingerprint covers),
         # the A to Z shows every entry and the schools page the schools and ARPs.
@@ -28,4 +32,4 @@ class SitePagesGenerator(Generator):
         index_url = catalogue.settings["ENTRY_URL"].split("{")[0]
         pages = [(index_url + "index.html", "entries", {"url": index_url}, shown["entries"])]
         pages += [(save_as, template, {"url": url}, shown.get(template, "")) for template, save_as, url in PAGES]
-        write_changed(self, writer, "site-pages", pages)
+        return build_engine.of(self.settings).write_changed(self, writer, "site-pages", pages)

@@ -1,12 +1,12 @@
 """Local Offer directory: the content model and the pages built from it."""
 
+from build_engine import keep_compiled_templates
 from pelican import signals
 
 from .checks import check  # noqa: F401 - run by make check
 from .content_files import copy_only_ordinary_files, refuse_links
 from .council import use_council
-from .data_cache import keep_compiled_templates
-from .generator import DirectoryGenerator, finish_entry_pages
+from .generator import DirectoryGenerator
 from .pages import use_page_reader
 from .sections import sections  # noqa: F401 - the folders it writes, for make check and the build
 
@@ -21,15 +21,13 @@ def register():
     Refuses a content folder holding links before anything is read, and
     copies no static file through one. Reads the council file (templates and
     plugins find it in the settings as ``COUNCIL``), adds the generator that
-    validates and writes the directory, collects the entry pages it renders
-    in the background when the build ends, reads every Markdown page with
-    the same renderer and sanitiser as entries, and keeps compiled templates
-    for the next build.
+    validates and writes the directory, reads every Markdown page with the
+    same renderer and sanitiser as entries, and keeps compiled templates
+    (build_engine) for the next build.
     """
     signals.initialized.connect(refuse_links)
     signals.initialized.connect(use_council)
     signals.static_generator_finalized.connect(copy_only_ordinary_files)
     signals.get_generators.connect(add_generator)
-    signals.finalized.connect(finish_entry_pages)
     signals.readers_init.connect(use_page_reader)
     signals.generator_init.connect(keep_compiled_templates)

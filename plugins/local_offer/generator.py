@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import ChainMap
 from pathlib import Path
 
-from pelican import signals
+import build_engine
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from . import parallel
+from . import loading
+from .dates import today
 from .loading import display_path, load_catalogue
-from .output_cache import OutputCache, site_fingerprint, write_new
 from .pages import check_page, slug_line
 from .sections import slug_problems
 from .yaml_source import ContentErrors
 
 logger = logging.getLogger(__name__)
 
-# Caches of entry pages still being written; saved when the workers are done.
-_caches: list = []
+# Below this many pages to render, one worker links and renders them all,
+# leaving the other cores to the rest of the build.
+FEW_PAGES = 200
 
 
 def catalogue_of(context):
@@ -51,8 +51,15 @@ LEFT_OUT = {
 
 class DirectoryGenerator(Generator):
     def generate_context(self):
+        engine = build_engine.of(self.settings)
+        content_path = Path(self.path)
+        vocabularies = content_path / loading.settings_for(self.settings)["VOCABULARIES"]
+        # What a validated entry depends on besides its file: the software, the
+        # code, the settings, the vocabularies and today (a date may not be in the future).
+        fingerprint = engine.code_fingerprint(vocabularies.read_bytes(), today().isoformat())
+        validated = engine.data_cache("entries", fingerprint)
         try:
-            catalogue = load_catalogue(Path(self.path), self.settings)
+            catalogue = load_catalogue(content_path, self.settings, validated, engine.map)
         except ContentErrors as exc:
             report(exc.errors)
             raise
@@ -76,57 +83,37 @@ class DirectoryGenerator(Generator):
         self.context["entries"] = catalogue.entries
         # What every page depends on besides the entries: outputs made from
         # one entry can be reused while this and the entry stay the same.
-        content_path = Path(self.path)
-        self.context["site_fingerprint"] = site_fingerprint(
-            self.settings, content_path, content_path / catalogue.settings["ENTRIES"]
+        self.context["site_fingerprint"] = engine.site_fingerprint(
+            content_path, content_path / catalogue.settings["ENTRIES"]
         )
 
     def generate_output(self, writer):
+        engine = build_engine.of(self.settings)
         catalogue = self.context["catalogue"]
-        cache = OutputCache(self.settings, self.context["site_fingerprint"])
+        cache = engine.output_cache("entries", self.context["site_fingerprint"])
         jobs = [(entry, cache.unchanged(entry.save_as, entry.digest)) for entry in catalogue.entries]
         template = self.get_template("entry")
 
         def write(job):
             entry, unchanged = job
             if unchanged and cache.link(entry.save_as):
-                return
+                return entry.save_as
             writer_context = page_context(self.context, entry.save_as, self.settings["RELATIVE_URLS"])
             path = os.path.join(self.output_path, entry.save_as)
             try:
                 os.mkdir(os.path.dirname(path))  # an entry's own folder, in the usual case
             except OSError:
                 os.makedirs(os.path.dirname(path), exist_ok=True)
-            write_new(path, template.render(writer_context, entry=entry))
+            build_engine.write_new(path, template.render(writer_context, entry=entry))
+            return entry.save_as
 
-        # At county scale, worker processes render changed pages and link
-        # unchanged ones (ten thousand folders to make) while the other
-        # plugins build the rest of the site; finish_entry_pages collects them.
-        # Linking unchanged pages is quick, so a rebuild that renders few
-        # leaves the other cores to the plugins' workers.
+        # Worker processes render changed pages and link unchanged ones (ten
+        # thousand folders to make, at county scale) while the other plugins
+        # build the rest of the site. Linking is quick, so a rebuild that
+        # renders few pages gives them all to one worker.
         rendered = sum(not unchanged for _, unchanged in jobs)
-        few = rendered < parallel.MIN_PAGES_PER_WORKER
-        if not parallel.start(jobs, write, 1 if few else catalogue.settings["WORKERS"], light=few):
-            for job in jobs:
-                write(job)
-        for entry in catalogue.entries:
-            # Pages written in worker processes, or reused, are announced here,
-            # where other plugins (the sitemap) listen.
-            signals.content_written.send(
-                str(Path(self.output_path) / entry.save_as), context=ChainMap({"entry": entry}, self.context)
-            )
-        _caches.append(cache)
+        engine.start(self, write, jobs, split=rendered >= FEW_PAGES)
         logger.info("Entry pages: rendering %d, reusing %d unchanged", rendered, len(jobs) - rendered)
-
-
-def finish_entry_pages(pelican) -> None:
-    """Pelican signal handler (finalized): wait for the entry-page workers, then record the cache."""
-    problems = parallel.wait_all()
-    if problems:
-        logger.error("%d problem(s) were logged while writing entry pages; see above", problems)
-    for cache in _caches:
-        cache.save()
-    _caches.clear()
 
 
 def page_context(context: dict, save_as: str, relative_urls: bool) -> dict:

@@ -8,17 +8,16 @@ no output can disagree with another about what the content says.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 from collections import defaultdict
 from pathlib import Path
 
-from . import parallel, yaml_source
 from . import sources as source_data
 from . import vocabularies as vocabulary_data
+from . import yaml_source
 from .model import Entry, Record
-from .data_cache import MISSING, DataCache, code_fingerprint, digest
-from .dates import today
 from .rendering import Renderer
 from .source_text import read_bytes
 from .fieldtypes import Slug
@@ -29,6 +28,8 @@ from .yaml_source import ContentErrors, SourceError
 logger = logging.getLogger(__name__)
 
 SLUG = Slug._compiled
+# Stands for a file a cache has not seen.
+MISSING = object()
 
 DEFAULTS = {
     "VOCABULARIES": "data/vocabularies.yaml",
@@ -37,8 +38,6 @@ DEFAULTS = {
     "SOURCES": "data/sources.yaml",
     "ENTRIES": "services",
     "ENTRY_URL": "services/{slug}/",
-    # Processes that render entry pages; None means one per core.
-    "WORKERS": None,
 }
 
 
@@ -57,13 +56,26 @@ def yaml_files(folder: Path) -> list[str]:
     return sorted(found)
 
 
+def file_digest(*parts: str | bytes) -> str:
+    """What identifies a content file: its path as shown and its bytes (``Record.digest``), and any other ``parts``."""
+    hashed = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        part = part.encode() if isinstance(part, str) else part
+        # The length first, so ("ab", "c") and ("a", "bc") differ.
+        hashed.update(len(part).to_bytes(8, "little"))
+        hashed.update(part)
+    return hashed.hexdigest()
+
+
 def read_records(
-    folder: Path, content_type: ContentType, vocabularies, content_path: Path, cache: DataCache | None = None
+    folder: Path, content_type: ContentType, vocabularies, content_path: Path, cache=None, spread=None
 ) -> tuple[list[Record], list[SourceError]]:
     """Read and validate every YAML file in a folder, collecting every error.
 
-    With a ``cache``, a file whose path and bytes are unchanged since a
-    build validated it is not parsed again.
+    With a ``cache`` (``get(digest, default)`` and ``put(digest, fields)``,
+    as the build engine's DataCache has), a file whose path and bytes a build validated before
+    is not parsed again. ``spread(function, items)`` may do the work for
+    the other files in parallel; by default it is done here, in order.
     """
     found = []
     shown_folder = display_path(folder, content_path)
@@ -71,8 +83,8 @@ def read_records(
         path = os.path.join(folder, inside)
         shown = os.path.join(shown_folder, inside)
         raw = read_bytes(path)  # never more than a content file may hold
-        key = digest(shown, raw)
-        found.append((path, shown, raw, key, cache.get(key) if cache else MISSING))
+        key = file_digest(shown, raw)
+        found.append((path, shown, raw, key, cache.get(key, MISSING) if cache else MISSING))
 
     def read(item):
         path, shown, raw, key, _ = item
@@ -88,7 +100,7 @@ def read_records(
     unread = [item for item in found if item[4] is MISSING]
     if cache:
         logger.info("Entry files: validating %d, reusing %d unchanged", len(unread), len(found) - len(unread))
-    fresh = iter(parallel.collect(unread, read))
+    fresh = iter(spread(read, unread) if spread and unread else [read(item) for item in unread])
     records, errors = [], []
     for item in found:
         fields, problems = (item[4], []) if item[4] is not MISSING else next(fresh)
@@ -173,16 +185,17 @@ def route_problems(entries: list, by_slug: dict) -> list[SourceError]:
     return errors
 
 
-def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
-    """Read, validate and cross-check every entry; raise ``ContentErrors`` if any is wrong."""
+def load_catalogue(content_path: Path, settings: dict, cache=None, spread=None) -> Catalogue:
+    """Read, validate and cross-check every entry; raise ``ContentErrors`` if any is wrong.
+
+    ``cache`` and ``spread`` are as for ``read_records``; a cache's values
+    must be made with the same code and vocabularies, on the same day
+    (whether a date is in the future depends on it).
+    """
     options = settings_for(settings)
-    vocabularies_path = content_path / options["VOCABULARIES"]
     vocabularies = load_vocabularies(content_path, settings)
     sources = load_sources(content_path, settings, vocabularies)
-    # Today is in the key: whether a date is in the future depends on it.
-    cache = DataCache(settings, "entries", code_fingerprint(vocabularies_path.read_bytes(), today().isoformat()))
-    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path, cache)
-    cache.save()
+    records, errors = read_records(content_path / options["ENTRIES"], ENTRY, vocabularies, content_path, cache, spread)
     render = Renderer(settings.get("SITEURL", ""))
     entries = []
     for record in records:
@@ -208,7 +221,7 @@ def load_catalogue(content_path: Path, settings: dict) -> Catalogue:
         entry.cited_sources = sources.cited_by(entry)
         if entry.route is not None:
             # Its page shows the other entry's contact, so it changes when that entry's file does.
-            entry.digest = digest(entry.digest, own_digests[entry.route.slug])
+            entry.digest = file_digest(entry.digest, own_digests[entry.route.slug])
     if errors:
         raise ContentErrors(errors)
     return Catalogue(vocabularies, entries, options, sources)

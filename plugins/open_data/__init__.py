@@ -7,7 +7,7 @@ from local_offer.sections import first_folder
 from .checks import check  # noqa: F401 - run by make check
 from .generator import OpenDataGenerator
 from .settings import options
-from .sitemap import forget_pages, remember_page, write_sitemap
+from .sitemap import remember_page
 
 
 def add_generator(pelican):
@@ -28,10 +28,8 @@ def register():
     """Publish the directory as open data.
 
     Adds the generator that writes the Open Referral UK files, downloads,
-    Atom feed and Open data page, and collects every HTML page as it is
-    written so the sitemap can list them once the build has finished.
+    Atom feed, Open data page and sitemap, and collects every HTML page as
+    it is written so the sitemap can list them once the build has finished.
     """
     signals.get_generators.connect(add_generator)
-    signals.initialized.connect(forget_pages)
     signals.content_written.connect(remember_page)
-    signals.finalized.connect(write_sitemap)

@@ -15,13 +15,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import build_engine
+from build_engine import MISSING, digest, write_new
 from pelican.generators import Generator
 
-from local_offer import parallel
-from local_offer.directory_pages import announce
-from local_offer.data_cache import MISSING, DataCache, digest
 from local_offer.generator import catalogue_of
-from local_offer.output_cache import OutputCache, write_new
 from local_offer.yaml_source import ContentErrors
 
 from .downloads import Spreadsheet, directory_json, json_record
@@ -30,6 +28,7 @@ from .json_text import array, encode, filled, holed, joined
 from .oruk import OpenReferral, pages, service, status_problems
 from .pieces import Pieces
 from .settings import options as open_data_options
+from .sitemap import PAGES, write_sitemap
 from .structured_data import entry_data, script_json, site_data
 
 logger = logging.getLogger(__name__)
@@ -74,6 +73,11 @@ class OpenDataGenerator(Generator):
         self.context["entry_structured_data"] = lambda entry: script_json(entry_data(entry, self.options, siteurl))
         self.context["site_structured_data"] = site_data(self.options, self.settings)
         self.context["entries_feed_url"] = f"{siteurl}/{self.options['FEED_PATH']}"
+        # The sitemap lists every page announced from here on, once the last is written.
+        self.context[PAGES] = set()
+        build_engine.of(self.settings).when_done(
+            lambda: write_sitemap(self.context, self.settings, self.output_path)
+        )
 
     def generate_output(self, writer):
         catalogue = catalogue_of(self.context)
@@ -82,13 +86,12 @@ class OpenDataGenerator(Generator):
             for problem in problems:
                 logger.error("%s", problem)
             raise ContentErrors(problems)
-        # Nothing else in the build reads these files, so when a core is free
-        # (a rebuild) a worker writes them while the build goes on.
-        parallel.in_background(self.write_files, writer, catalogue)
-        announce(self, [f"{self.options['DOWNLOADS_PATH']}/index.html"])
+        # Nothing else in the build reads these files, so a worker writes them while the build goes on.
+        build_engine.of(self.settings).in_background(self, self.write_files, writer, catalogue)
 
-    def write_files(self, writer, catalogue) -> None:
-        """The Open Referral API, the downloads, the feed and the Open data page."""
+    def write_files(self, writer, catalogue) -> str:
+        """The Open Referral API, the downloads, the feed and the Open data page (which it returns)."""
+        engine = build_engine.of(self.settings)
         output = Path(self.output_path)
         siteurl = self.settings.get("SITEURL", "")
         base = self.options["OPENREFERRAL_PATH"]
@@ -99,13 +102,19 @@ class OpenDataGenerator(Generator):
         schemes = {name: f"{siteurl}/{base}/taxonomies/{v.uuid}.json" for name, v in catalogue.vocabularies.items()}
         feed_items = FeedItems(schemes, siteurl)
 
-        cache = DataCache(self.settings, "open-data", fingerprint, kind=Pieces)
-        pieces, fresh = {}, {}
+        cache = engine.data_cache("open-data", fingerprint, kind=Pieces)
+        files = engine.output_cache("open-data", fingerprint)
+        folder = output / base
+        for name in ("services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms"):
+            (folder / name).mkdir(parents=True, exist_ok=True)
+        organizations = {name: oruk.organization_summary(name) for name in oruk.organization_names()}
+        summaries = {name: joined(fields) for name, fields in organizations.items()}
+        services = ServiceFiles(folder, base, files, summaries)
+        pieces = {}
         for entry in catalogue.entries:
-            found = cache.get(entry.digest)
+            found, parts = cache.get(entry.digest), None
             if found is MISSING:
-                # Kept for this entry's own files, which are surely made again too.
-                parts = fresh[entry] = oruk.service_parts(entry)
+                parts = oruk.service_parts(entry)
                 found = Pieces(
                     holed(parts.summary, "organization"),
                     [(p.id, holed({**p.fields, "location": p.listed_location}, "service")) for p in parts.places],
@@ -115,11 +124,11 @@ class OpenDataGenerator(Generator):
                 )
                 cache.put(entry.digest, found)
             pieces[entry] = found
-        cache.save()
-
-        files = OutputCache(self.settings, fingerprint, name="open-data")
-        self.write_open_referral(output, base, oruk, catalogue.entries, pieces, fresh, files)
-        files.save()
+            # Written now, while this entry's parts are at hand, rather than kept for ten thousand entries.
+            services.add(entry, found, parts or (lambda entry=entry: oruk.service_parts(entry)))
+        self.write_list(folder, "services", services.summaries)
+        self.write_list(folder, "service_at_locations", services.listed_places)
+        self.write_open_referral(output, base, oruk, pieces, files, organizations, summaries, services)
 
         # Streamed: the JSON download alone is tens of megabytes at county scale.
         (output / downloads).mkdir(parents=True, exist_ok=True)
@@ -134,8 +143,9 @@ class OpenDataGenerator(Generator):
         with open(feed, "w", encoding="utf-8", newline="") as file:
             file.writelines(entries_feed([pieces[e].feed_item for e in newest], newest, self.settings, self.options))
 
+        page = f"{downloads}/index.html"
         writer.write_file(
-            f"{downloads}/index.html",
+            page,
             self.get_template("open-data"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
@@ -145,17 +155,13 @@ class OpenDataGenerator(Generator):
             api_url=f"{siteurl}/{base}/",
             downloads_url=f"{siteurl}/{downloads}",
         )
+        return page
 
-    def write_open_referral(self, output: Path, base: str, oruk: OpenReferral, entries, pieces, fresh, files) -> None:
-        """Every file of the API; per-id files come from the previous output while their inputs are unchanged."""
+    def write_open_referral(self, output, base, oruk, pieces, files, organizations, summaries, services) -> None:
+        """The rest of the API: organisations (whose files are reused while their inputs are unchanged) and taxonomies."""
         folder = output / base
-        for name in ("services", "service_at_locations", "organizations", "taxonomies", "taxonomy_terms"):
-            (folder / name).mkdir(parents=True, exist_ok=True)
         write_new(folder / "index.json", encode(ROOT_DOCUMENT) + "\n")
-
-        organizations = {name: oruk.organization_summary(name) for name in oruk.organization_names()}
-        summaries = {name: joined(fields) for name, fields in organizations.items()}
-        written, reused = self.write_services(folder, base, oruk, entries, pieces, fresh, files, summaries)
+        written, reused = services.written, services.reused
         self.write_list(folder, "organizations", list(summaries.values()))
         for name, fields in organizations.items():
             run = oruk.runs[name]
@@ -165,8 +171,8 @@ class OpenDataGenerator(Generator):
             else:
                 # Summaries, not full services: the council's own file would otherwise
                 # repeat most of the directory (each full service is at /services/{id}).
-                services = array(filled(pieces[e].summary, None) for e in run)
-                write_new(output / save_as, joined({**fields, "services": services}) + "\n")
+                listed = array(filled(pieces[e].summary, None) for e in run)
+                write_new(output / save_as, joined({**fields, "services": listed}) + "\n")
                 written += 1
         logger.info("Open Referral files: writing %d, reusing %d unchanged", written, reused)
 
@@ -178,37 +184,39 @@ class OpenDataGenerator(Generator):
         for term_id, text in terms:
             write_new(folder / "taxonomy_terms" / f"{term_id}.json", text + "\n")
 
-    def write_services(self, folder, base, oruk, entries, pieces, fresh, files, organizations) -> tuple[int, int]:
-        """Services and services at locations, listed and by id; returns how many files were (written, reused)."""
-        summaries, listed_places = [], []
-        written = reused = 0
-        for entry in entries:
-            piece = pieces[entry]
-            organization = organizations.get(entry.organization)
-            summary = filled(piece.summary, organization)
-            summaries.append(summary)
-            listed_places += [filled(listed, summary) for _, listed in piece.places]
-            # The summary of its organisation names its other services, so it is an input too.
-            key = digest(entry.digest, organization or "")
-            names = [f"services/{entry.id}.json", *(f"service_at_locations/{place[0]}.json" for place in piece.places)]
-            missing = {name for name in names if not files.reuse(f"{base}/{name}", key)}
-            written, reused = written + len(missing), reused + len(names) - len(missing)
-            if not missing:
-                continue
-            parts = fresh.get(entry) or oruk.service_parts(entry)
-            if names[0] in missing:
-                write_new(folder / names[0], service(parts, organization) + "\n")
-            for name, place in zip(names[1:], parts.places):
-                if name in missing:
-                    text = joined({**place.fields, "location": place.location, "service": summary})
-                    write_new(folder / name, text + "\n")
-        self.write_list(folder, "services", summaries)
-        self.write_list(folder, "service_at_locations", listed_places)
-        return written, reused
-
     def write_list(self, folder: Path, name: str, items: list[str]) -> None:
         """Page 1 at <name>.json (the API path without a query) and every page at <name>/page-N.json."""
         numbered = pages(items, self.options["PAGE_SIZE"])
         write_new(folder / f"{name}.json", numbered[0] + "\n")
         for number, text in enumerate(numbered, start=1):
             write_new(folder / name / f"page-{number}.json", text + "\n")
+
+
+class ServiceFiles:
+    """Each service's own files and those of its places, written entry by entry; the lists' items, kept."""
+
+    def __init__(self, folder: Path, base: str, files, organizations: dict):
+        self.folder, self.base, self.files, self.organizations = folder, base, files, organizations
+        self.summaries, self.listed_places = [], []
+        self.written = self.reused = 0
+
+    def add(self, entry, piece: Pieces, parts) -> None:
+        """``parts`` is the entry's ``ServiceParts``, or a function that makes them (only called if a file must be written)."""
+        organization = self.organizations.get(entry.organization)
+        summary = filled(piece.summary, organization)
+        self.summaries.append(summary)
+        self.listed_places += [filled(listed, summary) for _, listed in piece.places]
+        # The summary of its organisation names its other services, so it is an input too.
+        key = digest(entry.digest, organization or "")
+        names = [f"services/{entry.id}.json", *(f"service_at_locations/{place[0]}.json" for place in piece.places)]
+        missing = {name for name in names if not self.files.reuse(f"{self.base}/{name}", key)}
+        self.written, self.reused = self.written + len(missing), self.reused + len(names) - len(missing)
+        if not missing:
+            return
+        parts = parts() if callable(parts) else parts
+        if names[0] in missing:
+            write_new(self.folder / names[0], service(parts, organization) + "\n")
+        for name, place in zip(names[1:], parts.places):
+            if name in missing:
+                text = joined({**place.fields, "location": place.location, "service": summary})
+                write_new(self.folder / name, text + "\n")

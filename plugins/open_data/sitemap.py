@@ -1,8 +1,9 @@
 """sitemap.xml and robots.txt, listing every HTML page the build wrote.
 
-Pages are collected as Pelican writes them (whichever plugin wrote them), so
-the sitemap never misses a page type. An entry's page is dated by its
-last-checked date; other pages carry no date rather than the build time.
+Pages are collected as Pelican announces them (whichever plugin, or worker
+process, wrote them), so the sitemap never misses a page type. An entry's
+page is dated by its last-checked date; other pages carry no date rather
+than the build time.
 """
 
 from __future__ import annotations
@@ -16,26 +17,21 @@ from xml.sax.saxutils import escape
 from .settings import options as open_data_options
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
-
-_written: dict[str, object] = {}
-
-
-def forget_pages(pelican) -> None:
-    _written.clear()
+# Where, in the context every generator shares, this build's sitemap collects its pages.
+PAGES = "sitemap_pages"
 
 
 def remember_page(path, context) -> None:
-    """Note an HTML page as it is written, with its entry's last-checked date if it is an entry page."""
+    """Pelican signal handler (content_written): note an HTML page as it is written."""
     path = str(path)
-    if not path.endswith(".html"):
+    pages = context.get(PAGES)
+    if pages is None or not path.endswith(".html"):
         return
     output = os.path.join(context["OUTPUT_PATH"], "")
     # Ten thousand entry pages are announced at county scale; most paths
     # start with the output folder, which is quicker to cut off than relpath.
     inside = path[len(output) :] if path.startswith(output) else os.path.relpath(path, output)
-    relative = inside.replace(os.sep, "/")
-    entry = context.get("entry")
-    _written[relative] = entry.assured_date if entry is not None else None
+    pages.add(inside.replace(os.sep, "/"))
 
 
 def page_url(relative: str) -> str:
@@ -45,7 +41,10 @@ def page_url(relative: str) -> str:
 
 
 def sitemap_xml(pages: dict, siteurl: str, exclude: list) -> bytes:
-    """The sitemap as ElementTree would write it, indented; made as text because a county's has ten thousand pages."""
+    """The sitemap as ElementTree would write it, indented; made as text because a county's has ten thousand pages.
+
+    ``pages`` maps each page's path in the output to its last-modified date, or None.
+    """
     excluded = re.compile("|".join(fnmatch.translate(pattern) for pattern in exclude)) if exclude else None
     lines = []
     for relative in sorted(pages, key=page_url):
@@ -71,10 +70,12 @@ def robots_txt(siteurl: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_sitemap(pelican) -> None:
-    """Write sitemap.xml and robots.txt once every page has been written."""
-    siteurl = pelican.settings.get("SITEURL", "")
-    output = Path(pelican.output_path)
-    exclude = open_data_options(pelican.settings)["SITEMAP_EXCLUDE"]
-    (output / "sitemap.xml").write_bytes(sitemap_xml(_written, siteurl, exclude))
+def write_sitemap(context: dict, settings: dict, output_path: str) -> None:
+    """Write sitemap.xml and robots.txt, once every page has been written (build_engine's when_done)."""
+    siteurl = settings.get("SITEURL", "")
+    output = Path(output_path)
+    exclude = open_data_options(settings)["SITEMAP_EXCLUDE"]
+    checked = {entry.save_as: entry.assured_date for entry in context["entries"]}
+    pages = {relative: checked.get(relative) for relative in context[PAGES]}
+    (output / "sitemap.xml").write_bytes(sitemap_xml(pages, siteurl, exclude))
     (output / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")

@@ -7,12 +7,10 @@ import time
 from operator import attrgetter
 from pathlib import Path
 
-from local_offer import parallel
-from local_offer.data_cache import MISSING, DataCache, digest
-from local_offer.directory_pages import announce
+import build_engine
+from build_engine import MISSING, digest
 from local_offer.generator import report
 from local_offer.loading import display_path
-from local_offer.output_cache import OutputCache
 from local_offer.yaml_source import ContentErrors
 from pelican.generators import Generator
 
@@ -102,9 +100,10 @@ class SearchGenerator(Generator):
         """
         catalogue = self.context["catalogue"]
         describe = Describer(catalogue.vocabularies, self.synonyms, "description" in fields)
-        texts_cache = DataCache(self.settings, "search-terms", self.context["site_fingerprint"])
+        engine = build_engine.of(self.settings)
+        texts_cache = engine.data_cache("search-terms", self.context["site_fingerprint"])
         analyse = Analyser(search_settings(self.settings)["LUNR_JS"], self.synonyms.keep_whole, texts_cache)
-        cache = DataCache(self.settings, "search", digest(self.context["site_fingerprint"], *fields), kind=Prepared)
+        cache = engine.data_cache("search", digest(self.context["site_fingerprint"], *fields), kind=Prepared)
         known = {entry.digest: cache.get(entry.digest) for entry in catalogue.entries}
         new = [describe.entry(entry) for entry in catalogue.entries if known[entry.digest] is MISSING]
         new += [describe.page(page) for page in self.context.get("pages", [])]
@@ -118,9 +117,7 @@ class SearchGenerator(Generator):
                 item = next(made)
                 cache.put(entry.digest, item)
             found.append(item)
-        cache.save()
         found += list(made)
-        texts_cache.save()
         return sorted(found, key=attrgetter("order"))
 
     def generate_output(self, writer):
@@ -131,18 +128,17 @@ class SearchGenerator(Generator):
             logger.error("%s is missing: run `make setup` (npm ci) to install lunr", lunr_js)
             return
         fields = index_writer.indexed_fields(options, len(catalogue.entries) + len(self.context.get("pages", [])))
-        prepared = self.prepared(fields)
-        # Scoring, encoding and compressing the index is most of search's
-        # work and nothing else in the build needs it, so a worker process
-        # does it, and writes the two pages that name the files' version,
-        # while the build goes on. It is collected before the site is published.
-        parallel.in_background(self.write_files, writer, prepared, fields, options)
-        search = self.context["search"]
-        announce(self, [url + "index.html" for url in (search["url"], search["my_list_url"])])
+        # Preparing, scoring, encoding and compressing the index is all of
+        # search's work and nothing else in the build needs it, so a worker
+        # process does it, and writes the two pages that name the files'
+        # version, while the build goes on. It is collected before the site is published.
+        build_engine.of(self.settings).in_background(self, self.write_files, writer, fields, options)
 
-    def write_files(self, writer, prepared: list, fields: tuple, options: dict) -> None:
-        """The search files, then the search and My list pages that name their version."""
+    def write_files(self, writer, fields: tuple, options: dict) -> list:
+        """The search files, then the search and My list pages that name their version (which it returns)."""
+        engine = build_engine.of(self.settings)
         started = time.perf_counter()
+        prepared = self.prepared(fields)
         catalogue = self.context["catalogue"]
         groups = filters(catalogue.vocabularies, options)
         data = index_writer.search_data(
@@ -154,18 +150,16 @@ class SearchGenerator(Generator):
             options,
         )
         data[LUNR_FILE] = Path(options["LUNR_JS"]).read_bytes()
-        known = DataCache(self.settings, "search-files", self.context["site_fingerprint"])
+        known = engine.data_cache("search-files", self.context["site_fingerprint"])
         files = index_writer.SearchFiles(data, known)
-        known.save()
         search = self.context["search"]
         search["version"] = index_writer.version(files.digests)
         # Files made from the same bytes as last time, with their costly
         # compressed copies, are taken from the previous build.
-        cache = OutputCache(self.settings, self.context["site_fingerprint"], name="search")
+        cache = engine.output_cache("search", self.context["site_fingerprint"])
         written = index_writer.write(
             Path(self.output_path) / search["url"], files, lambda path, hashed: cache.reuse(search["url"] + path, hashed)
         )
-        cache.save()
         logger.info(
             "Search: %d files and copies written, %d reused, in %.2f s",
             written, 3 * len(files.digests) - written, time.perf_counter() - started,
@@ -176,5 +170,8 @@ class SearchGenerator(Generator):
             "ias": ias_entry(catalogue, options),
             "answers": self.answers,
         }
+        pages = []
         for url, template in ((search["url"], "search"), (search["my_list_url"], "my-list")):
             writer.write_file(url + "index.html", self.get_template(template), self.context, url=url, **values)
+            pages.append(url + "index.html")
+        return pages

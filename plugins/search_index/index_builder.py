@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from local_offer.data_cache import MISSING
+from build_engine import MISSING
 from lunr import get_default_builder
 
 # lunr.js's tokenizer splits the text on these characters (lunr.tokenizer.separator).

@@ -17,7 +17,7 @@ import pickle
 from pathlib import Path
 
 import brotli
-from local_offer.data_cache import MISSING
+from build_engine import MISSING
 
 from . import shards
 from .index_builder import build, search_pipeline

@@ -8,10 +8,10 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+import build_engine
 from pelican.generators import Generator
 
 from local_offer.dates import label, today
-from local_offer.directory_pages import write_changed
 from local_offer.yaml_source import ContentErrors
 
 from .feed import FEED_URL, build_feed
@@ -87,7 +87,7 @@ class FeedbackGenerator(Generator):
             for count in tally:
                 chosen = [item for item in items if getattr(item, field) == count.term]
                 pages.append(page(count.url, "you-said-we-did-filter", filter_field=field, filter_term=count.term, filtered=chosen))
-        write_changed(self, writer, "you-said-we-did", pages)
+        build_engine.of(self.settings).write_changed(self, writer, "you-said-we-did", pages)
         if items:
             path = os.path.join(self.output_path, FEED_URL)
             os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -1,4 +1,4 @@
-"""Write the pages made from the whole directory, each only when what it shows has changed.
+"""Write the pages made from many entries, each only when what it shows has changed.
 
 The A to Z of services, the schools table, the browse pages and the "You
 said, we did" pages each take a while to render at county scale. A
@@ -9,34 +9,23 @@ and the rest of the site, are as they were.
 from __future__ import annotations
 
 import logging
-import os
 
-from pelican import signals
-
-from .data_cache import digest
-from .output_cache import OutputCache
+from .fingerprint import digest
 
 logger = logging.getLogger(__name__)
 
 
-def announce(generator, saved_as) -> None:
-    """Send Pelican's content_written for pages a worker writes or the previous output lends.
-
-    Plugins listen for it (the sitemap lists every page), and a worker
-    process's signals are not heard in this one.
-    """
-    for save_as in saved_as:
-        signals.content_written.send(os.path.join(generator.output_path, save_as), context=generator.context)
-
-
-def write_changed(generator, writer, name: str, pages: list) -> None:
+def write_changed(build, generator, writer, name: str, pages: list) -> list[str]:
     """Render each ``(save_as, template, values, inputs)`` unless the last build made it from the same inputs.
 
     ``inputs`` is text naming what the page shows besides the rest of the
     site, which the site's fingerprint covers: the digests of the entries on
-    it, say. A page made from the same inputs is linked from the previous output.
+    it, say. A page made from the same inputs is linked from the previous
+    output. Returns every page, for a job in a worker to return (Pelican
+    announces those it renders, and this announces the others, but in a
+    worker neither is heard).
     """
-    cache = OutputCache(generator.settings, generator.context["site_fingerprint"], name=name)
+    cache = build.output_cache(name, generator.context["site_fingerprint"])
     reused = []
     for save_as, template, values, inputs in pages:
         if cache.reuse(save_as, digest(inputs)):
@@ -49,6 +38,6 @@ def write_changed(generator, writer, name: str, pages: list) -> None:
                 relative_urls=generator.settings["RELATIVE_URLS"],
                 **values,
             )
-    cache.save()
     logger.info("%s: rendering %d page(s), reusing %d unchanged", name, len(pages) - len(reused), len(reused))
-    announce(generator, reused)
+    build.announce(generator.context, reused)
+    return [save_as for save_as, *_ in pages]

@@ -1,0 +1,156 @@
+"""The build engine's workers: every job's work, pages and problems reach the build, wherever it ran."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+from build_engine import Build
+from pelican import signals
+
+from tests.conftest import ROOT, Site
+
+
+def engine(tmp_path, workers=2) -> Build:
+    return Build({"OUTPUT_PATH": str(tmp_path), "PLUGIN_PATHS": [], "THEME": str(tmp_path)}, tmp_path, workers=workers)
+
+
+def test_work_spread_over_workers_comes_back_whole_and_in_order(tmp_path):
+    build = engine(tmp_path, workers=3)
+    try:
+        assert build.map(lambda n: n * n, list(range(50))) == [n * n for n in range(50)]
+    finally:
+        build.close()
+
+
+def test_a_warning_logged_in_a_background_job_is_counted_by_the_build(tmp_path):
+    """Issue 16, finding 3: the same warning must fail a build wherever the job runs."""
+    build = engine(tmp_path)
+    try:
+        build.in_background(None, lambda: logging.getLogger("test").warning("found in a worker"))
+        build.start(None, lambda n: logging.getLogger("test").error("page %d", n) if n == 3 else None, list(range(6)))
+        build.map(lambda n: logging.getLogger("test").warning("file %d", n) if n == 1 else n, [0, 1, 2])
+        build.finish()
+        assert build.problems.count == 3
+    finally:
+        build.close()
+
+
+def test_a_worker_that_crashes_is_a_problem_and_the_others_finish(tmp_path):
+    build = engine(tmp_path)
+
+    def render(number):
+        if number == 5:
+            raise ValueError("page 5 broke its worker")
+        (tmp_path / f"{number}.html").write_text(str(number))
+
+    try:
+        build.start(None, render, list(range(12)))
+        build.finish()
+        assert build.problems.count == 1
+        # The worker with the even numbers never met page 5.
+        assert {0, 2, 4, 6, 8, 10} <= {int(p.stem) for p in tmp_path.glob("*.html")}
+    finally:
+        build.close()
+
+
+def test_pages_written_in_workers_are_announced_in_the_build(tmp_path):
+    build = engine(tmp_path)
+    heard = []
+
+    def listen(path, context):
+        heard.append((path, context["who"]))
+
+    signals.content_written.connect(listen)
+    try:
+        build.start(type("Generator", (), {"context": {"who": "entries"}}), lambda n: f"page-{n}.html", list(range(4)))
+        build.in_background(type("Generator", (), {"context": {"who": "search"}}), lambda: ["a.html", "b.html"])
+        build.finish()
+    finally:
+        signals.content_written.disconnect(listen)
+        build.close()
+    assert sorted(heard) == sorted(
+        [(str(tmp_path / f"page-{n}.html"), "entries") for n in range(4)]
+        + [(str(tmp_path / name), "search") for name in ("a.html", "b.html")]
+    )
+
+
+def test_work_a_job_hands_on_is_part_of_that_job(tmp_path):
+    build = engine(tmp_path)
+
+    def write_files():
+        build.in_background(None, lambda: (tmp_path / "cache.pickle").write_text("saved") and None)
+        (tmp_path / "services.json").write_text("written")
+        return "open-data/index.html"
+
+    try:
+        build.in_background(type("Generator", (), {"context": {}}), write_files)
+        jobs = build.workers.wait()
+        assert [job.pages for job in jobs] == [["open-data/index.html"]]
+        assert (tmp_path / "services.json").read_text() == "written"
+        assert (tmp_path / "cache.pickle").read_text() == "saved"
+    finally:
+        build.close()
+
+
+def test_a_cache_made_in_a_job_is_saved_by_that_job(tmp_path):
+    build = engine(tmp_path)
+    build.cache = tmp_path / "cache"
+    try:
+        build.in_background(None, lambda: build.data_cache("made-in-a-job", "v1").put("key", "value"))
+        build.finish()
+        assert build.data_cache("made-in-a-job", "v1").get("key") == "value"
+    finally:
+        build.close()
+
+
+def settings_file(folder, *lines: str, theme=ROOT / "theme") -> str:
+    """A settings file in ``folder`` (whose lock files the build then reads): pelicanconf.py with ``lines`` after it."""
+    path = folder / "settings.py"
+    path.write_text(
+        "\n".join([
+            "from pelicanconf import *",
+            f"THEME = {str(theme)!r}",
+            f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
+            *lines,
+        ]) + "\n",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def test_a_warning_in_a_worker_fails_a_real_build_and_publishes_nothing(site, tmp_path):
+    site.build_ok()
+    site.settings = settings_file(
+        tmp_path,
+        f"PLUGIN_PATHS.append({str(ROOT / 'tests' / 'fixtures' / 'plugins')!r})",
+        "PLUGINS = PLUGINS + ['warns_in_worker']",
+    )
+    site.write("services/advice-line.yaml", (site.content / "services" / "advice-line.yaml").read_text().replace("Advice Line", "Advice Point"))
+    result = site.build()
+    assert result.returncode == 1
+    assert "A problem found by a job in a worker process" in result.stdout + result.stderr
+    assert "Nothing was published" in result.stderr
+    assert site.page("/services/advice-line/").select_one("h1").get_text(strip=True) == "Advice Line"
+
+
+def test_a_plain_pelican_run_builds_the_whole_site(site, tmp_path):
+    output = tmp_path / "plain"
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(site.content), "-o", str(output), "-s", "pelicanconf.py"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    plain = Site(tmp_path)
+    plain.output = output
+    assert plain.page("/services/advice-line/").select_one("h1").get_text(strip=True) == "Advice Line"
+    assert "/services/advice-line/" in plain.file("/sitemap.xml").read_text(encoding="utf-8")
+    assert plain.file("/search/manifest.json").is_file()
+
+
+def test_the_content_model_does_not_use_the_build_engine():
+    """Only the plugin's Pelican glue (register and generator) calls the engine; what content means stands alone."""
+    glue = {"__init__.py", "generator.py"}
+    model = [path for path in (ROOT / "plugins" / "local_offer").glob("*.py") if path.name not in glue]
+    assert model and not [path.name for path in model if "build_engine" in path.read_text(encoding="utf-8")]
