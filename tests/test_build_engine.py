@@ -24,11 +24,11 @@ def test_work_spread_over_workers_comes_back_whole_and_in_order(tmp_path):
         build.close()
 
 
-def test_a_warning_logged_in_a_background_job_is_counted_by_the_build(tmp_path):
+def test_a_warning_logged_in_a_job_is_counted_by_the_build_wherever_it_ran(tmp_path):
     """Issue 16, finding 3: the same warning must fail a build wherever the job runs."""
     build = engine(tmp_path)
     try:
-        build.in_background(None, lambda: logging.getLogger("test").warning("found in a worker"))
+        build.run(lambda: logging.getLogger("test").warning("found in the build's process"))
         build.start(None, lambda n: logging.getLogger("test").error("page %d", n) if n == 3 else None, list(range(6)))
         build.map(lambda n: logging.getLogger("test").warning("file %d", n) if n == 1 else n, [0, 1, 2])
         build.finish()
@@ -65,7 +65,7 @@ def test_pages_written_in_workers_are_announced_in_the_build(tmp_path):
     signals.content_written.connect(listen)
     try:
         build.start(type("Generator", (), {"context": {"who": "entries"}}), lambda n: f"page-{n}.html", list(range(4)))
-        build.in_background(type("Generator", (), {"context": {"who": "search"}}), lambda: ["a.html", "b.html"])
+        build.start(type("Generator", (), {"context": {"who": "search"}}), lambda name: name, ["a.html", "b.html"], split=False)
         build.finish()
     finally:
         signals.content_written.disconnect(listen)
@@ -79,13 +79,13 @@ def test_pages_written_in_workers_are_announced_in_the_build(tmp_path):
 def test_work_a_job_hands_on_is_part_of_that_job(tmp_path):
     build = engine(tmp_path)
 
-    def write_files():
-        build.in_background(None, lambda: (tmp_path / "cache.pickle").write_text("saved") and None)
+    def write_files(_):
+        build.start(None, lambda _: (tmp_path / "cache.pickle").write_text("saved") and None, [None])
         (tmp_path / "services.json").write_text("written")
         return "open-data/index.html"
 
     try:
-        build.in_background(type("Generator", (), {"context": {}}), write_files)
+        build.start(type("Generator", (), {"context": {}}), write_files, [None])
         jobs = build.workers.wait()
         assert [job.pages for job in jobs] == [["open-data/index.html"]]
         assert (tmp_path / "services.json").read_text() == "written"
@@ -98,11 +98,37 @@ def test_a_cache_made_in_a_job_is_saved_by_that_job(tmp_path):
     build = engine(tmp_path)
     build.cache = tmp_path / "cache"
     try:
-        build.in_background(None, lambda: build.data_cache("made-in-a-job", "v1").put("key", "value"))
+        build.start(None, lambda _: build.data_cache("made-in-a-worker", "v1").put("key", "value"), [None])
+        build.run(lambda: build.data_cache("made-here", "v1").put("key", "value"))
+        # Saved as the job returned, and so no longer kept by the build.
+        assert build.data_cache("made-here", "v1").get("key") == "value"
         build.finish()
-        assert build.data_cache("made-in-a-job", "v1").get("key") == "value"
+        assert build.data_cache("made-in-a-worker", "v1").get("key") == "value"
     finally:
         build.close()
+
+
+class Record:
+    """An item with what it shares with the rest of the build (a vocabulary term, say)."""
+
+    def __init__(self, value, term):
+        self.value = value
+        self.term = term
+
+
+def test_a_worker_gets_copies_of_its_items_with_what_they_share_being_its_own(tmp_path):
+    """A worker reads a copy of each item, so it never touches the build's; shared objects stay shared."""
+    term, marker = Record("autism", None), object()
+    records = [Record(number, term) for number in range(4)]
+    build = engine(tmp_path)
+    try:
+        seen = build.map(
+            lambda item: (item[0] is records[item[0].value], item[0].value, item[0].term is term, item[1] is marker),
+            [(record, marker) for record in records],
+        )
+    finally:
+        build.close()
+    assert seen == [(False, number, True, True) for number in range(4)]
 
 
 def settings_file(folder, *lines: str, theme=ROOT / "theme") -> str:

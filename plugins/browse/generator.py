@@ -68,7 +68,7 @@ class BrowseGenerator(Generator):
 
     def generate_output(self, writer):
         # Thousands of entries on each page at county scale; a worker writes them while the build goes on.
-        build_engine.of(self.settings).in_background(self, self.write_pages, writer)
+        build_engine.of(self.settings).run(self.write_pages, writer)
 
     def write_pages(self, writer) -> list[str]:
         """Every browse page, rendered or reused; returns them all."""

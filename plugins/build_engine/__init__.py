@@ -10,8 +10,9 @@ both: Pelican puts ``PLUGIN_PATHS`` there for the plugins, and
 What a plugin uses, all through ``engine = build_engine.of(self.settings)``:
 
 - ``engine.map(function, items)``: work spread over the workers, results back in order.
-- ``engine.start(generator, function, items)`` and ``engine.in_background(generator, function, *args)``:
-  work done in workers while the build goes on; ``function`` returns the pages it wrote.
+- ``engine.start(generator, function, items)``: work done item by item in workers while the build
+  goes on; ``function`` returns the pages it wrote.
+- ``engine.run(function, *args)``: work that reads the whole catalogue, in the build's own process.
 - ``engine.data_cache(name, fingerprint)``: values kept between builds by a digest of their input.
 - ``engine.output_cache(name, fingerprint)``: files linked from the last build while their inputs are unchanged.
 - ``engine.write_changed(generator, writer, name, pages)``: pages made from many entries, each rendered only when changed.

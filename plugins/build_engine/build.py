@@ -8,6 +8,7 @@ two builds in one process (a live preview, a test) share nothing.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 from pathlib import Path
@@ -52,7 +53,7 @@ class Build:
         self.project = project or Path.cwd()
         self.problems = ProblemCounter()
         logging.getLogger().addHandler(self.problems)
-        self.workers = Workers(self.problems, workers or os.cpu_count() or 1, on_end=self._save_caches)
+        self.workers = Workers(self.problems, workers or os.cpu_count() or 1, on_end=self._save_caches, folder=cache)
         # Each page Pelican writes is a moment to give a waiting job the core a finished one left.
         signals.content_written.connect(self._page_written)
         # Caches made in this process (and, in a worker, those the job made); saved as the build or the job ends.
@@ -70,8 +71,10 @@ class Build:
     def start(self, generator, function, items: list, split: bool = True) -> None:
         """Call ``function(item)`` for every item in workers while the build goes on.
 
-        ``function`` returns the pages it wrote (a path inside the output, a
-        list of them, or None); the build announces them (Pelican's
+        For work done item by item, each on its own (an entry's page): the
+        workers get copies of their items (workers.py). ``function``
+        returns the pages it wrote (a path inside the output, a list of
+        them, or None); the build announces them (Pelican's
         ``content_written``, which the sitemap hears) in its own process
         once the workers end. With ``split`` the items are shared by every
         worker; without, one worker takes them all (linking files, say,
@@ -79,9 +82,22 @@ class Build:
         """
         self.workers.start(function, list(items), generator.context if generator else None, split)
 
-    def in_background(self, generator, function, *args) -> None:
-        """Call ``function(*args)``, which returns the pages it wrote, in a worker while the build goes on."""
-        self.start(generator, lambda _: function(*args), [None], split=False)
+    def run(self, function, *args):
+        """``function(*args)`` here, in the build's process; the caches it made are saved as it returns.
+
+        For work that reads the whole catalogue (search, open data, the
+        browse pages): a worker would copy most of the catalogue's memory
+        as it read it (workers.py), so it runs here while the workers
+        render entry pages. Saving its caches when it ends lets their data
+        go, rather than keeping it until the build ends.
+        """
+        made = len(self.caches)
+        result = function(*args)
+        for _, cache in self.caches[made:]:
+            cache.save()
+        del self.caches[made:]
+        release_freed_memory()
+        return result
 
     @property
     def environment(self) -> str:
@@ -215,6 +231,18 @@ class Build:
         for owner, cache in self.caches:
             if owner == me:
                 cache.save()
+
+
+def release_freed_memory() -> None:
+    """Give the memory a job freed back to the system (glibc's malloc_trim), so the build's process stays small.
+
+    Python frees a job's objects, but the C library keeps the space for
+    later use, and the pages stay counted against the build until it ends.
+    """
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def of(settings: dict) -> Build:

@@ -1,27 +1,47 @@
 """The build's one pool of worker processes.
 
-Every job runs in a worker process forked from the build, whatever the size
-of the job and however busy the machine, so a job behaves the same in every
-build. Forking lets a worker start with everything the build has made so
-far (vocabularies, the catalogue, the Jinja environment), with nothing to
-pickle but what it sends back: its results, the pages it wrote and how many
-warnings and errors it logged. The build counts those problems, so a
-warning fails the build wherever it was logged.
+Work on many items (reading ten thousand entry files, rendering ten
+thousand entry pages) is split between worker processes, one per core,
+whatever the size of the job and however busy the machine, so a job
+behaves the same in every build. A worker is forked from the build, so it
+starts with everything the build has made so far (vocabularies, templates,
+the functions it runs) without pickling any of it. It sends back what it
+worked out, the pages it wrote and how many warnings and errors it logged;
+the build counts those problems, so a warning fails the build wherever it
+was logged.
+
+A worker is given its items as a copy, not by inheritance. Every object a
+process touches has its reference count written, and the system then
+copies the whole memory page the object is on for that process alone: a
+worker that read its five thousand entries from the build's catalogue
+would end up with a private copy of much of it. So the build pickles each
+item into a file the worker reads one item at a time, and what an item
+shares with the rest of the build (a vocabulary's terms, the Markdown
+renderer) travels as a reference to the worker's inherited copy.
 """
 
 from __future__ import annotations
 
 import ctypes
+import datetime
 import logging
 import os
 import pickle
 import select
 import signal
 import sys
+import tempfile
 import traceback
+import types
 from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
+
+# Values copied into a worker with the items that hold them; any other object an item
+# refers to (besides the item itself) is one the worker already has.
+VALUES = (str, bytes, int, float, datetime.date, datetime.time, datetime.timedelta)
+# Pickled by name, as always.
+NAMED = (type, types.FunctionType, types.BuiltinFunctionType)
 
 
 class ProblemCounter(logging.Handler):
@@ -58,10 +78,86 @@ class Job:
     returns_pages: bool = True
     pid: int = 0
     reader: int = -1
+    sent: object = None
+    inherited: list = field(default_factory=list)
     results: list = field(default_factory=list)
     pages: list = field(default_factory=list)
     problems: int = 0
     ended: bool = False
+
+
+def _inherited(number: int):
+    """Stands, in a pickled item, for an object the worker already has (see ``Receiver``)."""
+    raise RuntimeError("an inherited object can only be read back in the worker it was sent to")
+
+
+class Sender(pickle.Pickler):
+    """Pickles a job's items for its worker, one after another.
+
+    Each item (and each member of an item that is a tuple) is copied with
+    the plain data it holds. Any other object it refers to is sent as its
+    place in ``inherited``, a list the worker inherits.
+    """
+
+    def __init__(self, file, inherited: list):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.inherited = inherited
+        self.numbers: dict[int, int] = {}
+        self.own: set[int] = set()
+
+    def send(self, item) -> None:
+        members = item if type(item) is tuple else (item,)
+        # Not a bare marker object, which must stay the one the worker has.
+        self.own = {id(member) for member in members if hasattr(member, "__dict__")}
+        self.dump(item)
+        # Each item stands alone, so the worker can forget it once used.
+        self.clear_memo()
+
+    def reducer_override(self, value):
+        if id(value) in self.own or isinstance(value, VALUES + NAMED):
+            return NotImplemented
+        number = self.numbers.get(id(value))
+        if number is None:
+            number = self.numbers[id(value)] = len(self.inherited)
+            self.inherited.append(value)
+        return _inherited, (number,)
+
+
+class Receiver(pickle.Unpickler):
+    """Reads back, in the worker, one item a ``Sender`` pickled."""
+
+    def __init__(self, file, inherited: list):
+        super().__init__(file)
+        self.inherited = inherited
+
+    def find_class(self, module, name):
+        if module == __name__ and name == "_inherited":
+            return self.inherited.__getitem__
+        return super().find_class(module, name)
+
+
+def received(file, inherited: list, count: int):
+    """The ``count`` items a ``Sender`` pickled into ``file``, one at a time (each with an unpickler of its own, as each has a memo of its own)."""
+    file.seek(0)
+    for _ in range(count):
+        yield Receiver(file, inherited).load()
+
+
+def shared_keys(value):
+    """``value`` with every string key of its dictionaries one object per spelling (``sys.intern``).
+
+    Results come back pickled; pickling writes an object once however often
+    it is used. Ten thousand entries use the same few hundred field names,
+    so the catalogue the build keeps is a third smaller.
+    """
+    kind = type(value)
+    if kind is dict:
+        return {sys.intern(key) if type(key) is str else key: shared_keys(item) for key, item in value.items()}
+    if kind is list:
+        return [shared_keys(item) for item in value]
+    if kind is tuple:
+        return tuple(shared_keys(item) for item in value)
+    return value
 
 
 def _die_with_parent(parent: int) -> None:
@@ -75,11 +171,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def shares(items: list, count: int) -> list[list]:
-    """``items`` in ``count`` runs, in order, as even as can be.
-
-    Runs rather than every n-th item: a worker then touches only the part of
-    the build's memory its own items are in, so less of it is copied.
-    """
+    """``items`` in ``count`` runs, in order, as even as can be."""
     count = max(1, min(count, len(items)))
     size, extra = divmod(len(items), count)
     found, start = [], 0
@@ -97,20 +189,29 @@ class Workers:
     more would not finish sooner, and each holds memory. The rest wait
     their turn, which comes whenever the build next calls ``poll`` (or
     ``wait``): the build does at each call a plugin makes and each page
-    Pelican writes.
+    Pelican writes. Items are sent through files in ``folder`` (the
+    system's temporary folder if None), deleted as soon as they are made.
     ``on_end()`` is called in a worker once its items are done (the build
     saves the caches the job made there).
     """
 
-    def __init__(self, problems: ProblemCounter, size: int, on_end=None):
+    def __init__(self, problems: ProblemCounter, size: int, on_end=None, folder=None):
         self.problems = problems
         self.size = size
         self.on_end = on_end
+        self.folder = folder
         self.running: list[Job] = []
         self.waiting: list[Job] = []
         self.done: list[Job] = []
 
     def _fork(self, job: Job) -> Job:
+        if self.folder is not None:
+            os.makedirs(self.folder, exist_ok=True)
+        job.sent = tempfile.TemporaryFile(dir=self.folder)
+        sender = Sender(job.sent, job.inherited)
+        for item in job.items:
+            sender.send(item)
+        job.sent.flush()
         reader, writer = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -119,41 +220,40 @@ class Workers:
         if pid == 0:  # the worker
             os.close(reader)
             _die_with_parent(parent)
-            self._work(job.function, job.items, job.returns_pages, writer)
+            self._work(job, writer)
         os.close(writer)
-        job.pid, job.reader = pid, reader
+        job.sent.close()  # the worker's now
+        job.pid, job.reader, job.sent = pid, reader, None
         return job
 
-    def _work(self, function, items: list, pages: bool, writer: int) -> None:
-        """Run in the worker: call ``function`` on each item, send back (results, pages, problems), leave."""
+    def _work(self, job: Job, writer: int) -> None:
+        """Run in the worker: call the function on each item, send back (results, pages, problems), leave."""
         # The build's other workers are not this worker's to collect.
         self.running, self.waiting, self.done = [], [], []
         self.problems.count = 0
         results, written = [], []
         try:
-            for item in items:
-                value = function(item)
-                if not pages:
+            for item in received(job.sent, job.inherited, len(job.items)):
+                value = job.function(item)
+                if not job.returns_pages:
                     results.append(value)
                 elif isinstance(value, str):
                     written.append(value)
                 elif value:
                     written += value
             # Work this job handed to workers of its own is part of it.
-            for job in self.wait():
-                written += job.pages
+            for done in self.wait():
+                written += done.pages
             if self.on_end is not None:
                 self.on_end()
         except BaseException:  # noqa: BLE001 - reported to the build, which fails
             traceback.print_exc()
             self.problems.count += 1
-        try:
-            data = pickle.dumps((results, written, self.problems.count), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - a result that cannot be sent fails the build
-            traceback.print_exc()
-            data = pickle.dumps(([], [], self.problems.count + 1))
         with os.fdopen(writer, "wb") as pipe:
-            pipe.write(data)
+            try:
+                pickle.dump((shared_keys(results), written, self.problems.count), pipe, pickle.HIGHEST_PROTOCOL)
+            except Exception:  # noqa: BLE001 - a result that cannot be sent fails the build
+                traceback.print_exc()
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -163,13 +263,14 @@ class Workers:
     def _collect(self, job: Job) -> Job:
         """Read what the worker sent, wait for it to end and count its problems here."""
         with os.fdopen(job.reader, "rb") as pipe:
-            data = pipe.read()
+            try:
+                job.results, job.pages, job.problems = pickle.load(pipe)
+            except Exception:  # noqa: BLE001 - it died before it could say (killed, out of memory)
+                job.problems = None
         _, status = os.waitpid(job.pid, 0)
-        try:
-            job.results, job.pages, job.problems = pickle.loads(data)
-        except Exception:  # noqa: BLE001 - it died before it could say (killed, out of memory)
+        if job.problems is None:
             logger.error("A worker process of the build stopped without finishing (exit status %s)", status)
-            job.problems = 1
+            job.results, job.pages, job.problems = [], [], 1
         job.ended = True
         self.problems.count += job.problems
         return job

@@ -18,7 +18,7 @@ PAGES = (
 class SitePagesGenerator(Generator):
     def generate_output(self, writer):
         # The A to Z lists every entry; a worker writes these while the build goes on.
-        build_engine.of(self.settings).in_background(self, self.write_pages, writer)
+        build_engine.of(self.settings).run(self.write_pages, writer)
 
     def write_pages(self, writer) -> list[str]:
         """Every page here, rendered or reused; returns them all."""

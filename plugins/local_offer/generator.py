@@ -91,13 +91,21 @@ class DirectoryGenerator(Generator):
         engine = build_engine.of(self.settings)
         catalogue = self.context["catalogue"]
         cache = engine.output_cache("entries", self.context["site_fingerprint"])
-        jobs = [(entry, cache.unchanged(entry.save_as, entry.digest)) for entry in catalogue.entries]
+        # An unchanged entry's page is linked, so its worker is sent only the
+        # page's path and the entry's place (to render it if the link fails).
+        jobs = [
+            (entry.save_as, number) if cache.unchanged(entry.save_as, entry.digest) else entry
+            for number, entry in enumerate(catalogue.entries)
+        ]
         template = self.get_template("entry")
 
         def write(job):
-            entry, unchanged = job
-            if unchanged and cache.link(entry.save_as):
-                return entry.save_as
+            entry = job
+            if isinstance(job, tuple):
+                save_as, number = job
+                if cache.link(save_as):
+                    return save_as
+                entry = catalogue.entries[number]
             writer_context = page_context(self.context, entry.save_as, self.settings["RELATIVE_URLS"])
             path = os.path.join(self.output_path, entry.save_as)
             try:
@@ -111,7 +119,7 @@ class DirectoryGenerator(Generator):
         # thousand folders to make, at county scale) while the other plugins
         # build the rest of the site. Linking is quick, so a rebuild that
         # renders few pages gives them all to one worker.
-        rendered = sum(not unchanged for _, unchanged in jobs)
+        rendered = sum(not isinstance(job, tuple) for job in jobs)
         engine.start(self, write, jobs, split=rendered >= FEW_PAGES)
         logger.info("Entry pages: rendering %d, reusing %d unchanged", rendered, len(jobs) - rendered)
 

@@ -149,10 +149,3 @@ def json_record(entry, siteurl: str) -> str:
     """The entry as an item of directory.json."""
     return _encode({**entry.data, "id": entry.id, "slug": entry.slug, "page": f"{siteurl}/{entry.url}"})
 
-
-def directory_json(records: list[str]):
-    """directory.json, a list of every entry, in parts to write one after another."""
-    yield "["
-    for index, record in enumerate(records):
-        yield "," + record if index else record
-    yield "]\n"

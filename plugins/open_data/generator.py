@@ -22,7 +22,7 @@ from pelican.generators import Generator
 from local_offer.generator import catalogue_of
 from local_offer.yaml_source import ContentErrors
 
-from .downloads import Spreadsheet, directory_json, json_record
+from .downloads import Spreadsheet, json_record
 from .feeds import FeedItems, entries_feed, newest_first
 from .json_text import array, encode, filled, holed, joined
 from .oruk import OpenReferral, pages, service, status_problems
@@ -87,7 +87,7 @@ class OpenDataGenerator(Generator):
                 logger.error("%s", problem)
             raise ContentErrors(problems)
         # Nothing else in the build reads these files, so a worker writes them while the build goes on.
-        build_engine.of(self.settings).in_background(self, self.write_files, writer, catalogue)
+        build_engine.of(self.settings).run(self.write_files, writer, catalogue)
 
     def write_files(self, writer, catalogue) -> str:
         """The Open Referral API, the downloads, the feed and the Open data page (which it returns)."""
@@ -110,38 +110,41 @@ class OpenDataGenerator(Generator):
         organizations = {name: oruk.organization_summary(name) for name in oruk.organization_names()}
         summaries = {name: joined(fields) for name, fields in organizations.items()}
         services = ServiceFiles(folder, base, files, summaries)
-        pieces = {}
-        for entry in catalogue.entries:
-            found, parts = cache.get(entry.digest), None
-            if found is MISSING:
-                parts = oruk.service_parts(entry)
-                found = Pieces(
-                    holed(parts.summary, "organization"),
-                    [(p.id, holed({**p.fields, "location": p.listed_location}, "service")) for p in parts.places],
-                    spreadsheet.row(entry),
-                    json_record(entry, siteurl),
-                    feed_items.item(entry),
-                )
-                cache.put(entry.digest, found)
-            pieces[entry] = found
-            # Written now, while this entry's parts are at hand, rather than kept for ten thousand entries.
-            services.add(entry, found, parts or (lambda entry=entry: oruk.service_parts(entry)))
+        # Each entry's files, and its share of the downloads, are written as it
+        # comes. Only what the files written after every entry need is kept:
+        # its summary, for its organisation's file, and its feed item.
+        kept = {}
+        (output / downloads).mkdir(parents=True, exist_ok=True)
+        with open(output / downloads / "directory.csv", "w", encoding="utf-8-sig", newline="") as table, \
+                open(output / downloads / "directory.json", "w", encoding="utf-8") as listing:
+            table.write(spreadsheet.heading())
+            listing.write("[")
+            for number, entry in enumerate(catalogue.entries):
+                found, parts = cache.get(entry.digest), None
+                if found is MISSING:
+                    parts = oruk.service_parts(entry)
+                    found = Pieces(
+                        holed(parts.summary, "organization"),
+                        [(p.id, holed({**p.fields, "location": p.listed_location}, "service")) for p in parts.places],
+                        spreadsheet.row(entry),
+                        json_record(entry, siteurl),
+                        feed_items.item(entry),
+                    )
+                    cache.put(entry.digest, found)
+                kept[entry] = found.summary, found.feed_item
+                table.write(found.csv_row)
+                listing.write(("," if number else "") + found.json_record)
+                services.add(entry, found, parts or (lambda entry=entry: oruk.service_parts(entry)))
+            listing.write("]\n")
         self.write_list(folder, "services", services.summaries)
         self.write_list(folder, "service_at_locations", services.listed_places)
-        self.write_open_referral(output, base, oruk, pieces, files, organizations, summaries, services)
+        self.write_open_referral(output, base, oruk, kept, files, organizations, summaries, services)
 
-        # Streamed: the JSON download alone is tens of megabytes at county scale.
-        (output / downloads).mkdir(parents=True, exist_ok=True)
-        with open(output / downloads / "directory.csv", "w", encoding="utf-8-sig", newline="") as file:
-            file.write(spreadsheet.heading())
-            file.writelines(p.csv_row for p in pieces.values())
-        with open(output / downloads / "directory.json", "w", encoding="utf-8") as file:
-            file.writelines(directory_json([p.json_record for p in pieces.values()]))
         feed = output / self.options["FEED_PATH"]
         feed.parent.mkdir(parents=True, exist_ok=True)
         newest = newest_first(catalogue.entries)
         with open(feed, "w", encoding="utf-8", newline="") as file:
-            file.writelines(entries_feed([pieces[e].feed_item for e in newest], newest, self.settings, self.options))
+            file.writelines(entries_feed([kept[e][1] for e in newest], newest, self.settings, self.options))
 
         page = f"{downloads}/index.html"
         writer.write_file(
@@ -157,7 +160,7 @@ class OpenDataGenerator(Generator):
         )
         return page
 
-    def write_open_referral(self, output, base, oruk, pieces, files, organizations, summaries, services) -> None:
+    def write_open_referral(self, output, base, oruk, kept, files, organizations, summaries, services) -> None:
         """The rest of the API: organisations (whose files are reused while their inputs are unchanged) and taxonomies."""
         folder = output / base
         write_new(folder / "index.json", encode(ROOT_DOCUMENT) + "\n")
@@ -171,7 +174,7 @@ class OpenDataGenerator(Generator):
             else:
                 # Summaries, not full services: the council's own file would otherwise
                 # repeat most of the directory (each full service is at /services/{id}).
-                listed = array(filled(pieces[e].summary, None) for e in run)
+                listed = array(filled(kept[e][0], None) for e in run)
                 write_new(output / save_as, joined({**fields, "services": listed}) + "\n")
                 written += 1
         logger.info("Open Referral files: writing %d, reusing %d unchanged", written, reused)
@@ -184,12 +187,35 @@ class OpenDataGenerator(Generator):
         for term_id, text in terms:
             write_new(folder / "taxonomy_terms" / f"{term_id}.json", text + "\n")
 
-    def write_list(self, folder: Path, name: str, items: list[str]) -> None:
+    def write_list(self, folder: Path, name: str, items) -> None:
         """Page 1 at <name>.json (the API path without a query) and every page at <name>/page-N.json."""
-        numbered = pages(items, self.options["PAGE_SIZE"])
-        write_new(folder / f"{name}.json", numbered[0] + "\n")
-        for number, text in enumerate(numbered, start=1):
+        for number, text in enumerate(pages(items, self.options["PAGE_SIZE"]), start=1):
+            if number == 1:
+                write_new(folder / f"{name}.json", text + "\n")
             write_new(folder / name / f"page-{number}.json", text + "\n")
+
+
+class Filled:
+    """A list's items, each filled in (``json_text.filled``) only when a page of the list is made.
+
+    So the lists of ten thousand services and their places, which repeat
+    each service's summary, are never held whole. ``items`` are (text with
+    holes, summary with a hole, organisation); a service's own item has no
+    text with holes of its own (None).
+    """
+
+    def __init__(self, items: list):
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, run: slice) -> list[str]:
+        found = []
+        for text, summary, organization in self.items[run]:
+            service_summary = filled(summary, organization)
+            found.append(service_summary if text is None else filled(text, service_summary))
+        return found
 
 
 class ServiceFiles:
@@ -197,15 +223,14 @@ class ServiceFiles:
 
     def __init__(self, folder: Path, base: str, files, organizations: dict):
         self.folder, self.base, self.files, self.organizations = folder, base, files, organizations
-        self.summaries, self.listed_places = [], []
+        self.summaries, self.listed_places = Filled([]), Filled([])
         self.written = self.reused = 0
 
     def add(self, entry, piece: Pieces, parts) -> None:
         """``parts`` is the entry's ``ServiceParts``, or a function that makes them (only called if a file must be written)."""
         organization = self.organizations.get(entry.organization)
-        summary = filled(piece.summary, organization)
-        self.summaries.append(summary)
-        self.listed_places += [filled(listed, summary) for _, listed in piece.places]
+        self.summaries.items.append((None, piece.summary, organization))
+        self.listed_places.items.extend((listed, piece.summary, organization) for _, listed in piece.places)
         # The summary of its organisation names its other services, so it is an input too.
         key = digest(entry.digest, organization or "")
         names = [f"services/{entry.id}.json", *(f"service_at_locations/{place[0]}.json" for place in piece.places)]
@@ -214,6 +239,7 @@ class ServiceFiles:
         if not missing:
             return
         parts = parts() if callable(parts) else parts
+        summary = filled(piece.summary, organization)
         if names[0] in missing:
             write_new(self.folder / names[0], service(parts, organization) + "\n")
         for name, place in zip(names[1:], parts.places):

@@ -97,13 +97,15 @@ def status_problems(catalogue, options) -> list[SourceError]:
     ]
 
 
-def pages(items: list[str], size: int) -> list[str]:
-    """Each page of a list of items already encoded, as the Open Referral UK page object."""
+def pages(items, size: int):
+    """Each page of a list of items already encoded, as the Open Referral UK page object, one after another.
+
+    ``items`` need only a length and slices: a page's items are asked for as it is made.
+    """
     total_pages = max(1, math.ceil(len(items) / size))
-    found = []
     for number in range(1, total_pages + 1):
         contents = items[(number - 1) * size : number * size]
-        found.append(joined({
+        yield joined({
             "total_items": str(len(items)),
             "total_pages": str(total_pages),
             "page_number": str(number),
@@ -112,8 +114,7 @@ def pages(items: list[str], size: int) -> list[str]:
             "last_page": encode(number == total_pages),
             "empty": encode(not items),
             "contents": array(contents),
-        }))
-    return found
+        })
 
 
 class Place(NamedTuple):

@@ -132,7 +132,7 @@ class SearchGenerator(Generator):
         # search's work and nothing else in the build needs it, so a worker
         # process does it, and writes the two pages that name the files'
         # version, while the build goes on. It is collected before the site is published.
-        build_engine.of(self.settings).in_background(self, self.write_files, writer, fields, options)
+        build_engine.of(self.settings).run(self.write_files, writer, fields, options)
 
     def write_files(self, writer, fields: tuple, options: dict) -> list:
         """The search files, then the search and My list pages that name their version (which it returns)."""
