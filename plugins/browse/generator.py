@@ -67,7 +67,8 @@ class BrowseGenerator(Generator):
         return filed, everywhere, None if relative else results
 
     def generate_output(self, writer):
-        # Thousands of entries on each page at county scale; a worker writes them while the build goes on.
+        # Every page lists entries from the whole catalogue, so the engine runs this in the build's own
+        # process while the workers render entry pages (build_engine/build.py, run).
         build_engine.of(self.settings).run(self.write_pages, writer)
 
     def write_pages(self, writer) -> list[str]:

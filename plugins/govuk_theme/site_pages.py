@@ -17,7 +17,8 @@ PAGES = (
 
 class SitePagesGenerator(Generator):
     def generate_output(self, writer):
-        # The A to Z lists every entry; a worker writes these while the build goes on.
+        # The A to Z lists every entry; the engine runs this in the build's own process, as a worker
+        # would copy most of the catalogue's memory (build_engine/build.py, run).
         build_engine.of(self.settings).run(self.write_pages, writer)
 
     def write_pages(self, writer) -> list[str]:

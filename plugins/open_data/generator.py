@@ -86,7 +86,8 @@ class OpenDataGenerator(Generator):
             for problem in problems:
                 logger.error("%s", problem)
             raise ContentErrors(problems)
-        # Nothing else in the build reads these files, so a worker writes them while the build goes on.
+        # These files read the whole catalogue, so the engine runs this in the build's own process
+        # while the workers render entry pages (build_engine/build.py, run).
         build_engine.of(self.settings).run(self.write_files, writer, catalogue)
 
     def write_files(self, writer, catalogue) -> str:

@@ -83,7 +83,7 @@ class SearchGenerator(Generator):
         options = search_settings(self.settings)
         search_url = options["SEARCH_URL"]
         # Shared so that entry and browse pages can offer "Save to my list";
-        # "version" is added (in the worker that writes them) once the search files are made.
+        # "version" is added (by write_files, below) once the search files are made.
         self.context["search"] = {
             "url": search_url,
             "my_list_url": options["MY_LIST_URL"],
@@ -128,10 +128,10 @@ class SearchGenerator(Generator):
             logger.error("%s is missing: run `make setup` (npm ci) to install lunr", lunr_js)
             return
         fields = index_writer.indexed_fields(options, len(catalogue.entries) + len(self.context.get("pages", [])))
-        # Preparing, scoring, encoding and compressing the index is all of
-        # search's work and nothing else in the build needs it, so a worker
-        # process does it, and writes the two pages that name the files'
-        # version, while the build goes on. It is collected before the site is published.
+        # Preparing, scoring, encoding and compressing the index reads the
+        # whole catalogue, so the engine runs it in the build's own process
+        # while the workers render entry pages (build_engine/build.py, run).
+        # It also writes the two pages that name the files' version.
         build_engine.of(self.settings).run(self.write_files, writer, fields, options)
 
     def write_files(self, writer, fields: tuple, options: dict) -> list:
