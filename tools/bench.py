@@ -796,7 +796,8 @@ def main(argv=None) -> int:
 
     sites = []
     if not args.no_real:
-        real = WORK / "real-content"
+        # Not the site's work folder (WORK / "real-content"), where its output goes: content may hold no links.
+        real = WORK / "content-real"
         set_aside(real)
         # A snapshot, so edits to content/ during the run change nothing and we never write there.
         shutil.copytree(ROOT / "content", real)
