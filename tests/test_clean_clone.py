@@ -1,10 +1,11 @@
 """A clean clone passes on its own: nothing the build, the tools, the tests or
 the CI workflow use lies outside the repository.
 
-Developers' machines have the source documents in ../shared beside the
-repository; a council's fork or a CI runner does not. So no code refers to a
-path outside the repository, and a copy of the repository in a folder with
-nothing beside it checks, builds and collects every test.
+Developers' machines have the source documents in a folder named shared
+beside the repository; a council's fork or a CI runner does not. So no code
+refers to a path outside the repository, and a copy of the repository in a
+folder with nothing beside it checks, builds and collects every test. (This
+file only looks for such paths; it reads nothing outside the repository.)
 """
 
 from __future__ import annotations
