@@ -44,7 +44,7 @@ def test_a_need_lists_the_entries_for_it_with_what_families_need_to_choose(built
     facts = result.select_one(".app-result__facts").get_text(" ", strip=True)
     assert "Ages 0 to 5" in facts
     assert "For Autism (ASD), Sensory and physical needs" in facts
-    assert "Phone 01744 671104" in facts
+    assert "Phone 01632 960904" in facts
 
 
 def test_an_entry_open_to_all_needs_is_listed_under_every_need_in_its_own_group(built):

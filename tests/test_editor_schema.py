@@ -104,7 +104,7 @@ GOOD = {
     "an empty list of needs": ("entry", edit(SERVICE, "needs: [asd, sensory-and-physical]", "needs: []")),
     "a time without quotes": ("entry", edit(SERVICE, 'opens_at: "10:00"', "opens_at: 10:00")),
     "a lower-case postcode": ("entry", edit(SERVICE, "WA10 1HJ", "wa10 1hj")),
-    "an international phone number": ("entry", edit(SERVICE, '"01744 671104"', '"+44 1744 671104"')),
+    "an international phone number": ("entry", edit(SERVICE, '"01632 960904"', '"+44 1744 671104"')),
     "a whole-number latitude": ("entry", edit(SERVICE, "    accessibility:", "    latitude: 53\n    accessibility:")),
     "a school with a place count": ("entry", edit(SCHOOL, "places: 120", "places: 1")),
     # A school's phases and ages are given only when a source gives them.
@@ -128,7 +128,7 @@ BAD = {
     "no categories": ("entry", edit(SERVICE, "categories: [childcare-early-years, leisure]", "categories: []")),
     "a name too long": ("entry", edit(SERVICE, "name: Sensory Play Group", "name: " + "A" * 121)),
     "an email address without a domain": ("entry", edit(SERVICE, "playgroup@example.org", "playgroup")),
-    "a phone number too short": ("entry", edit(SERVICE, '"01744 671104"', '"671104"')),
+    "a phone number too short": ("entry", edit(SERVICE, '"01632 960904"', '"671104"')),
     "a partial postcode": ("entry", edit(SERVICE, "WA10 1HJ", "WA10")),
     "a web address without https": ("entry", SERVICE + "url: www.example.org\n"),
     "an id that is not a UUID": ("entry", SERVICE + "id: 1234\n"),
@@ -144,7 +144,7 @@ BAD = {
     "no places": ("entry", edit(SCHOOL, "places: 120", "places: 0")),
     "yes instead of true": ("entry", edit(SERVICE, "free: true", "free: yes")),
     "a latitude outside the UK": ("entry", edit(SERVICE, "    accessibility:", "    latitude: 12.5\n    accessibility:")),
-    "a phone without its number": ("entry", edit(SERVICE, '  - number: "01744 671104"\n    description', "  - description")),
+    "a phone without its number": ("entry", edit(SERVICE, '  - number: "01632 960904"\n    description', "  - description")),
     "a location without a postcode": ("entry", edit(SERVICE, "    postal_code: WA10 1HJ\n", "")),
     "opening times without days": ("entry", edit(SERVICE, "days: [tuesday]", "days: []")),
     "a location given as text": ("entry", SERVICE.split("locations:")[0] + "locations: Central Family Hub\n"),
@@ -170,7 +170,7 @@ VALIDATOR_ONLY = {
         "entry", edit(SERVICE, "minimum_age: 0\nmaximum_age: 5\n", ""),
     ),
     "An entry has a phone number, email or website, or names the entry to ask.": (
-        "entry", edit(IAS, '  - number: "01744 000000"\n', "").replace("phones:\n", ""),
+        "entry", edit(IAS, '  - number: "01632 960900"\n', "").replace("phones:\n", ""),
     ),
     # JSON Schema checks a date's shape (a year, a month or a day); make check that the day exists.
     "a date that does not exist": ("entry", edit(SERVICE, "assured_date: 2026-03-02", "assured_date: 2026-02-30")),
@@ -187,7 +187,7 @@ SCHEMA_ONLY_REJECTS = {
     # warning is the safer advice (the field help says when to use quotes).
     "a number in quotes": ("entry", edit(SERVICE, "maximum_age: 5", 'maximum_age: "5"')),
     "true in quotes": ("entry", edit(SERVICE, "free: true", 'free: "true"')),
-    "a phone number without quotes": ("entry", edit(SERVICE, '"01744 671104"', "01744671104")),
+    "a phone number without quotes": ("entry", edit(SERVICE, '"01632 960904"', "01632960904")),
 }
 
 

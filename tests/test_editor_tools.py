@@ -121,7 +121,7 @@ def test_commented_list_example_becomes_valid_once_uncommented(site):
     text = text.replace("categories:\n", "categories: [leisure]\n").replace("ages:\n", "ages: all\n")
     text = text.replace("sources:\n", "sources: [example-directory-check]\n")
     # What the guide tells an editor to do: remove the first '#' of each line.
-    text = text.replace("#  - number:", '  - number: "01744 671104"', 1).replace("#    description:", "    description: Bookings", 1)
+    text = text.replace("#  - number:", '  - number: "01632 960904"', 1).replace("#    description:", "    description: Bookings", 1)
     path.write_text(text, encoding="utf-8")
     result = site.check()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -181,7 +181,7 @@ def test_make_stale_lists_overdue_entries_oldest_first_with_who_to_chase(site):
     assert lines[0].startswith("3 entries were last checked more than 12 months ago (before 10 March 2026)")
     names = [re.split(r"\s{2,}", line)[1] for line in lines if re.match(r"\d{4}-\d\d-\d\d ", line)]
     assert names == ["Older Line", "Oak Tree School", "Sensory Play Group"]
-    assert "01744 000000" in result.stdout and "playgroup@example.org" in result.stdout
+    assert "01632 960900" in result.stdout and "playgroup@example.org" in result.stdout
     assert "services/older.yaml" in result.stdout
     # Which source to check again: one source brings all its entries up to date.
     sources = result.stdout.split("Sources to check again", 1)[1]
@@ -191,7 +191,7 @@ def test_make_stale_lists_overdue_entries_oldest_first_with_who_to_chase(site):
 def test_make_stale_chases_the_entry_to_ask_when_an_entry_has_no_contact_of_its_own(site):
     result = stale(site, "--today", "2027-03-10", "--format", "csv")
     school = next(r for r in csv.DictReader(io.StringIO(result.stdout)) if r["name"] == "Oak Tree School")
-    assert school["phone"] == "01744 000000"  # Advice Line's, the entry it names to ask
+    assert school["phone"] == "01632 960900"  # Advice Line's, the entry it names to ask
 
 
 def test_make_stale_csv_opens_as_a_spreadsheet(site):
@@ -202,7 +202,7 @@ def test_make_stale_csv_opens_as_a_spreadsheet(site):
         "last_checked": "2026-03-02",
         "name": "Sensory Play Group",
         "email": "playgroup@example.org",
-        "phone": "01744 671104",
+        "phone": "01632 960904",
         "organization": "St Helens Borough Council",
         "file": rows[1]["file"],
         "sources": "example-directory-check",

@@ -101,4 +101,4 @@ def test_search_offers_a_kind_that_gives_advice_when_it_finds_nothing(site):
     # The fixture's advice line is an "ias" entry, the kind with advice: true.
     site.build_ok()
     offer = site.page("/search/").select_one("[data-search-empty]").get_text(" ", strip=True)
-    assert "Ask someone The Advice Line gives free, impartial help finding support. Phone 01744 000000" in offer
+    assert "Ask someone The Advice Line gives free, impartial help finding support. Phone 01632 960900" in offer

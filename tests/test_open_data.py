@@ -564,5 +564,5 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas():
     assert spreadsheet_safe('=HYPERLINK("http://evil.example")') == '\'=HYPERLINK("http://evil.example")'
     assert spreadsheet_safe("+44 1744 671104") == "'+44 1744 671104"
     assert spreadsheet_safe("@SUM(1)") == "'@SUM(1)"
-    assert spreadsheet_safe("01744 671104") == "01744 671104"
+    assert spreadsheet_safe("01632 960904") == "01632 960904"
     assert spreadsheet_safe(None) == ""

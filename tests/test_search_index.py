@@ -119,15 +119,15 @@ def test_a_result_carries_what_the_family_sees(built):
         "ages": "Ages 0 to 5",
         "needs": ["asd", "sensory-and-physical"],
         "categories": ["childcare-early-years", "leisure"],
-        "phone": "01744 671104",
-        "contact": {"ask": None, "phone": "01744 671104", "email": "playgroup@example.org", "website": None},
+        "phone": "01632 960904",
+        "contact": {"ask": None, "phone": "01632 960904", "email": "playgroup@example.org", "website": None},
     }
     # An entry with no contact of its own carries the one it names to ask, for My list to print.
     school = next(r for r in records_of(built).values() if r["url"] == "services/oak-tree-school/")
     assert school["phone"] is None
     assert school["contact"] == {
         "ask": {"title": "Advice Line", "url": "services/advice-line/"},
-        "phone": "01744 000000", "email": None, "website": None,
+        "phone": "01632 960900", "email": None, "website": None,
     }
     manifest = read(built, "/search/manifest.json")
     assert manifest["labels"]["needs"]["asd"] == "Autism (ASD)"
@@ -336,8 +336,8 @@ def test_the_search_page_offers_every_filter(built):
 
 def test_no_results_offers_the_advice_services_phone_number(built):
     empty = built.page("/search/").select_one("[data-search-empty]")
-    assert "Advice Line" in empty.get_text() and "01744 000000" in empty.get_text()
-    assert empty.select_one('a[href="tel:01744000000"]')
+    assert "Advice Line" in empty.get_text() and "01632 960900" in empty.get_text()
+    assert empty.select_one('a[href="tel:01632960900"]')
 
 
 def test_search_loads_only_external_module_scripts(built):

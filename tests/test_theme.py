@@ -170,7 +170,7 @@ def test_entry_page_gives_the_facts_first(built):
 
 def test_entry_contact_links_call_email_and_map(built):
     soup = built.page("/services/sensory-play-group/")
-    assert soup.select_one("a[href='tel:01744671104']").get_text() == "01744 671104"
+    assert soup.select_one("a[href='tel:01632960904']").get_text() == "01632 960904"
     assert soup.select_one("a[href='mailto:playgroup@example.org']")
     osm = soup.select_one("a[href^='https://www.openstreetmap.org/']")
     assert osm["href"] == "https://www.openstreetmap.org/search?query=WA10%201HJ"

@@ -207,7 +207,7 @@ def test_new_service_with_no_contact_of_its_own_names_the_entry_to_ask(editing, 
     }
     page, problems, save = editing.new_entry(editor_context, "entries-services", typed)
     # The preview finds the entry to ask in its own collection, with its phone number.
-    page.frame_locator("#preview-pane").get_by_text("01744 000000").wait_for()
+    page.frame_locator("#preview-pane").get_by_text("01632 960900").wait_for()
 
     written = save()
     text = written.read_text(encoding="utf-8")
@@ -215,7 +215,7 @@ def test_new_service_with_no_contact_of_its_own_names_the_entry_to_ask(editing, 
     built = editing.rebuilt_page(f"/services/{written.stem}/", typed["name"])
     facts = built.select_one(".app-entry__facts").get_text(" ", strip=True)
     assert "Ages not known: our sources do not say which ages it is for. Ask Advice Line which ages it is for." in facts
-    assert "Ask Advice Line : Phone: 01744 000000" in facts
+    assert "Ask Advice Line : Phone: 01632 960900" in facts
     assert_preview_matches(page, built, ".govuk-grid-column-two-thirds")
     assert problems == []
 
@@ -263,7 +263,7 @@ def test_changing_one_field_through_decap_leaves_every_other_byte_of_the_file(ed
         "organization: St Helens Borough Council", "organization: 'St Helens Borough Council'"
     )
     path.write_text(original, encoding="utf-8")
-    assert '"01744 671104"' in original and '"10:00"' in original and "[asd, sensory-and-physical]" in original
+    assert '"01632 960904"' in original and '"10:00"' in original and "[asd, sensory-and-physical]" in original
     old_summary = re.search(r"^summary: .*$", original, re.M)[0]
     new_summary = "Play with lights, sounds and textures for young children and their parents."
     editing.rebuilt_page("/services/sensory-play-group/", "St Helens Borough Council")
