@@ -59,10 +59,6 @@ def uuid5(namespace: bytes, name: str) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def child_id(parent_id: str, *parts) -> str:
-    return uuid5(uuid.UUID(parent_id).bytes, "/".join(str(p) for p in parts))
-
-
 def organization_id(name: str) -> str:
     return uuid5(ORGANIZATION_NAMESPACE.bytes, name)
 
