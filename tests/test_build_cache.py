@@ -149,6 +149,19 @@ def test_a_cache_adds_new_values_and_drops_values_no_longer_used(tmp_path):
     assert fifth.get("entry 10") == 10 and fifth.get("entry 0") is MISSING
 
 
+def test_rebuilds_with_nothing_changed_do_not_grow_the_build_cache(site):
+    # An editor rebuilds hundreds of times a day with make serve: the cache
+    # must hold each value once, not once more per build.
+    site.build_ok()
+    site.build_ok()
+    cache = site.output.with_name(".output.cache")
+    sizes = {path.name: path.stat().st_size for path in cache.glob("*.pickle")}
+    assert "entries.pickle" in sizes and "search-terms.pickle" in sizes
+    for _ in range(3):
+        site.build_ok()
+    assert {path.name: path.stat().st_size for path in cache.glob("*.pickle")} == sizes
+
+
 def snapshot(folder) -> dict:
     """Every file's digest and every folder (empty ones too) under ``folder``."""
     return {

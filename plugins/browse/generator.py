@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import build_engine
 from build_engine import MISSING
-from local_offer.filing import filing
+from local_offer.filing import Filed, filing
 from pelican.generators import Generator
 
 from .facets import FACETS
@@ -51,13 +51,16 @@ class BrowseGenerator(Generator):
             siteurl, search = self.settings.get("SITEURL", ""), self.context.get("search")
             for entry in missing:
                 html = None if relative else str(result(entry, siteurl, search))
-                known[entry.digest] = (html, filing(entry, catalogue.vocabularies))
+                # Kept as plain tuples, which the next build reads back several times faster.
+                filed = tuple((facet, *where) for facet, where in filing(entry, catalogue.vocabularies).items())
+                known[entry.digest] = (html, filed)
                 cache.put(entry.digest, known[entry.digest])
         filed = {f.slug: {term.id: [] for term in catalogue.vocabularies[f.vocabulary]} for f in FACETS}
         everywhere = {f.slug: dict.fromkeys((group_id for group_id, _ in f.groups), 0) for f in FACETS}
         results = {}
         for entry in catalogue.entries:
-            results[entry.slug], by_facet = known[entry.digest]
+            results[entry.slug], filed_in = known[entry.digest]
+            by_facet = {facet: Filed(terms, group) for facet, terms, group in filed_in}
             for facet in FACETS:
                 where = by_facet[facet.slug]
                 if where.group is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 
 
@@ -90,6 +91,9 @@ class OutputCache:
         self.output = output
         self.fingerprint = fingerprint
         self.previous = str(previous / "site") if previous else None
+        # Asked about tens of thousands of times a build: paths are joined as plain strings.
+        self._output = os.path.join(output, "")
+        self._previous = os.path.join(self.previous, "") if previous else None
         self.manifest_path = manifest / f"{name}.json" if manifest else None
         self.recycled = recycled
         recorded = read_manifest(previous / "manifest" / f"{name}.json") if previous else {"files": {}}
@@ -112,7 +116,7 @@ class OutputCache:
         known = self.known.get(save_as)
         if known is not None and known[0] == digest:
             try:
-                found = os.stat(os.path.join(self.previous, save_as))
+                found = os.stat(self._previous + save_as)
             except FileNotFoundError:
                 found = None
             if found is not None and found.st_size == known[1] and found.st_mtime_ns == known[2]:
@@ -123,17 +127,17 @@ class OutputCache:
                 return True
         self.files[save_as] = [digest]
         if self.recycled:
-            remove_file(os.path.join(self.output, save_as))
+            remove_file(self._output + save_as)
         return False
 
     def _here(self, save_as: str):
         """(device, inode) of the file at ``save_as`` in this build's folder, deleting anything else there."""
-        target = os.path.join(self.output, save_as)
+        target = self._output + save_as
         try:
             found = os.lstat(target)
         except FileNotFoundError:
             return None
-        if os.path.isfile(target) and not os.path.islink(target):
+        if stat.S_ISREG(found.st_mode):  # a file itself, not a link to one
             return found.st_dev, found.st_ino
         remove_file(target)
         return None
@@ -144,7 +148,7 @@ class OutputCache:
             return True
         # Called for tens of thousands of files: plain strings, and each
         # folder made once.
-        target = os.path.join(self.output, save_as)
+        target = self._output + save_as
         folder = os.path.dirname(target)
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
@@ -152,7 +156,7 @@ class OutputCache:
         if self.recycled:
             remove_file(target)  # the build before's, which is not the one to reuse
         try:
-            _link(os.path.join(self.previous, save_as), target)
+            _link(self._previous + save_as, target)
         except FileNotFoundError:  # the previous output has lost it since
             self.files[save_as] = self.files[save_as][:1]
             return False
@@ -185,7 +189,7 @@ class OutputCache:
         not ask about (an entry deleted, say) go, with folders left empty.
         """
         if self.recycled:
-            unwanted = [os.path.join(self.output, save_as) for save_as in self.last if save_as not in self.files]
+            unwanted = [self._output + save_as for save_as in self.last if save_as not in self.files]
             for path in unwanted:
                 remove_file(path)
             remove_empty_folders([os.path.dirname(path) for path in unwanted], self.output)
@@ -195,7 +199,7 @@ class OutputCache:
         for save_as, recorded in self.files.items():
             if len(recorded) == 1:
                 try:
-                    found = os.stat(os.path.join(self.output, save_as))
+                    found = os.stat(self._output + save_as)
                 except FileNotFoundError:
                     continue  # asked about but not written
                 recorded = [recorded[0], found.st_size, found.st_mtime_ns]

@@ -103,11 +103,14 @@ def read_records(
     fresh = iter(spread(read, unread) if spread and unread else [read(item) for item in unread])
     records, errors = [], []
     for item in found:
-        fields, problems = (item[4], []) if item[4] is not MISSING else next(fresh)
+        if item[4] is not MISSING:
+            fields, problems = item[4], []
+        else:
+            fields, problems = next(fresh)
+            if fields is not None and cache:
+                cache.put(item[3], fields)
         if fields is not None:
             records.append(Record(*fields))
-            if cache:
-                cache.put(item[3], fields)
         errors += problems
     return records, errors
 

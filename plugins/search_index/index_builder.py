@@ -101,8 +101,9 @@ class Analyser:
             pieces = (self.pieces[piece] for piece in SEPARATORS.split(text) if piece)
             counts = Counter(term for terms in pieces for term in terms)
             found = self.texts[text] = tuple(counts.items())
-        if self.known is not None:
-            self.known.put(text, found)
+            # Only what is new: what the cache gave is kept already.
+            if self.known is not None:
+                self.known.put(text, found)
         return found
 
 
