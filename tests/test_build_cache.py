@@ -217,6 +217,26 @@ def test_a_rebuild_after_each_kind_of_change_is_byte_for_byte_a_cold_build(site,
     assert not site.file("/services/holiday-club/index.html").exists()
 
 
+def test_one_entry_changed_rewrites_only_its_page_of_the_open_referral_lists(site, tmp_path):
+    # One service a page, so the fixture's list of services has pages to reuse.
+    site.settings = settings_file(tmp_path, 'OPEN_DATA = {**OPEN_DATA, "PAGE_SIZE": 1}')
+    site.build_ok()
+    pages = site.output / "openreferral" / "services"
+    before = {path.name: path.stat().st_ino for path in pages.glob("page-*.json")}
+    assert sorted(before) == ["page-1.json", "page-2.json", "page-3.json"]
+    # The services are listed A to Z: Sensory Play Group is on page 3.
+    path = site.content / "services" / "sensory-play-group.yaml"
+    path.write_text(path.read_text().replace("name: Sensory Play Group", "name: Sensory Play Mornings"), encoding="utf-8")
+    site.build_ok()
+    after = {path.name: path.stat().st_ino for path in pages.glob("page-*.json")}
+    assert after["page-2.json"] == before["page-2.json"], "a page of the list with nothing changed on it is reused"
+    assert after["page-3.json"] != before["page-3.json"]
+    assert "Sensory Play Mornings" in (pages / "page-3.json").read_text(encoding="utf-8")
+    cold = Site(tmp_path / "cold")
+    cold.content, cold.settings = site.content, site.settings
+    assert snapshot(site.output) == snapshot(cold.build_ok().output)
+
+
 def test_a_file_edited_by_hand_in_the_output_is_made_again(site):
     site.build_ok()
     before = snapshot(site.output)

@@ -14,6 +14,7 @@ of these is a ``file:line`` message rather than a crash:
 
 from __future__ import annotations
 
+import os
 import re
 
 from .yaml_source import SourceError
@@ -37,9 +38,25 @@ _MOST_REPORTED = 5
 
 
 def read_bytes(path, limit: int = MAX_BYTES) -> bytes:
-    """At most ``limit`` + 1 bytes of a file: enough for ``decode`` to tell that it is too large."""
-    with open(path, "rb") as file:
-        return file.read(limit + 1)
+    """At most ``limit`` + 1 bytes of a file: enough for ``decode`` to tell that it is too large.
+
+    It asks for as many bytes as the file holds: asking for ``limit`` would
+    set that much memory aside for every one of ten thousand small files.
+    """
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(descriptor).st_size
+        wanted = min(size, limit) + 1 if size else limit + 1
+        chunks = []
+        while wanted > 0:
+            chunk = os.read(descriptor, wanted)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 def _not_utf8(raw: bytes, shown: str, exc: UnicodeDecodeError) -> SourceError:

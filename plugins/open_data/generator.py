@@ -13,6 +13,7 @@ the previous output while everything it was made from is unchanged.
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 import build_engine
@@ -137,8 +138,8 @@ class OpenDataGenerator(Generator):
                 listing.write(("," if number else "") + found.json_record)
                 services.add(entry, found, parts or (lambda entry=entry: oruk.service_parts(entry)))
             listing.write("]\n")
-        self.write_list(folder, "services", services.summaries)
-        self.write_list(folder, "service_at_locations", services.listed_places)
+        self.write_list(folder, "services", services.summaries, (files, services.summary_keys))
+        self.write_list(folder, "service_at_locations", services.listed_places, (files, services.place_keys))
         self.write_open_referral(output, base, oruk, kept, files, organizations, summaries, services)
 
         feed = output / self.options["FEED_PATH"]
@@ -188,12 +189,28 @@ class OpenDataGenerator(Generator):
         for term_id, text in terms:
             write_new(folder / "taxonomy_terms" / f"{term_id}.json", text + "\n")
 
-    def write_list(self, folder: Path, name: str, items) -> None:
-        """Page 1 at <name>.json (the API path without a query) and every page at <name>/page-N.json."""
-        for number, text in enumerate(pages(items, self.options["PAGE_SIZE"]), start=1):
+    def write_list(self, folder: Path, name: str, items, reuse=None) -> None:
+        """Page 1 at <name>.json (the API path without a query) and every page at <name>/page-N.json.
+
+        With ``reuse`` (the output cache, and each item's inputs' digest), a
+        page after the first is taken from the previous output while its
+        items' inputs and the list's length are unchanged: the lists of
+        services and places run to tens of megabytes, and an editor's change
+        to one entry changes one page of each.
+        """
+        size = self.options["PAGE_SIZE"]
+        reused = set()
+        if reuse is not None:
+            files, keys = reuse
+            for number in range(2, math.ceil(len(items) / size) + 1):
+                key = digest(str(len(items)), *keys[(number - 1) * size : number * size])
+                if files.reuse(f"{self.options['OPENREFERRAL_PATH']}/{name}/page-{number}.json", key):
+                    reused.add(number)
+        for number, text in enumerate(pages(items, size, skip=reused), start=1):
             if number == 1:
                 write_new(folder / f"{name}.json", text + "\n")
-            write_new(folder / name / f"page-{number}.json", text + "\n")
+            if text is not None:
+                write_new(folder / name / f"page-{number}.json", text + "\n")
 
 
 class Filled:
@@ -225,6 +242,8 @@ class ServiceFiles:
     def __init__(self, folder: Path, base: str, files, organizations: dict):
         self.folder, self.base, self.files, self.organizations = folder, base, files, organizations
         self.summaries, self.listed_places = Filled([]), Filled([])
+        # What each item of those lists is made from, for reusing their pages.
+        self.summary_keys, self.place_keys = [], []
         self.written = self.reused = 0
 
     def add(self, entry, piece: Pieces, parts) -> None:
@@ -234,6 +253,8 @@ class ServiceFiles:
         self.listed_places.items.extend((listed, piece.summary, organization) for _, listed in piece.places)
         # The summary of its organisation names its other services, so it is an input too.
         key = digest(entry.digest, organization or "")
+        self.summary_keys.append(key)
+        self.place_keys.extend(key for _ in piece.places)
         names = [f"services/{entry.id}.json", *(f"service_at_locations/{place[0]}.json" for place in piece.places)]
         missing = {name for name in names if not self.files.reuse(f"{self.base}/{name}", key)}
         self.written, self.reused = self.written + len(missing), self.reused + len(names) - len(missing)

@@ -93,13 +93,17 @@ def status_problems(catalogue, options) -> list[SourceError]:
     ]
 
 
-def pages(items, size: int):
+def pages(items, size: int, skip=frozenset()):
     """Each page of a list of items already encoded, as the Open Referral UK page object, one after another.
 
-    ``items`` need only a length and slices: a page's items are asked for as it is made.
+    ``items`` need only a length and slices: a page's items are asked for as
+    it is made. A page whose number is in ``skip`` is None instead.
     """
     total_pages = max(1, math.ceil(len(items) / size))
     for number in range(1, total_pages + 1):
+        if number in skip:
+            yield None
+            continue
         contents = items[(number - 1) * size : number * size]
         yield joined({
             "total_items": str(len(items)),
