@@ -80,7 +80,13 @@ def build(settings_file: str = "pelicanconf.py", overrides: dict | None = None) 
                 logger.error("The build stopped: %s: %s", type(exc).__name__, exc)
             engine.problems.count = max(engine.problems.count, 1)
         finally:
+            # Everything the build made is young to the collector, so switching
+            # it back on would walk all of it at the next allocation, to free
+            # next to nothing. Made old first (frozen, then unfrozen into the
+            # oldest generation), it waits for a full collection instead.
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
             engine.close()
         problems = engine.problems.count
         if problems:
