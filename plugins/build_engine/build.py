@@ -61,6 +61,8 @@ class Build:
         self.done: list = []
         self._environment: str | None = None
         self._code: str | None = None
+        # The published build's manifests, read once: each is megabytes of JSON at county scale.
+        self._manifests: dict[str, dict] = {}
 
     # What plugins call ---------------------------------------------------------
 
@@ -130,8 +132,10 @@ class Build:
         """Files of the previous build to link while their inputs are unchanged (output_cache.OutputCache)."""
         self.workers.poll()
         previous = self.previous if self.manifest else None
+        recorded = self.previous_manifest(name) if previous else {"files": {}}
         cache = OutputCache(
-            name, fingerprints.digest(self.environment, fingerprint), self.output, previous, self.manifest, self.recycled
+            name, fingerprints.digest(self.environment, fingerprint), self.output, previous, self.manifest, recorded,
+            self.recycled,
         )
         self.caches.append((os.getpid(), cache))
         return cache
@@ -150,6 +154,12 @@ class Build:
         """Call ``function()`` once every worker has ended and every page is announced (to write the sitemap, say)."""
         self.done.append(function)
 
+    def previous_manifest(self, name: str) -> dict:
+        """The published build's record of the files of the output cache ``name`` (output_cache.read_manifest)."""
+        if name not in self._manifests:
+            self._manifests[name] = read_manifest(self.previous / "manifest" / f"{name}.json")
+        return self._manifests[name]
+
     # What the build calls ------------------------------------------------------
 
     def tidy(self, unwanted: list[Path]) -> None:
@@ -163,10 +173,9 @@ class Build:
         if unwanted:
             self.workers.start(output.remove, [unwanted], None, split=False)
         if self.recycled:
-            folder = self.previous / "manifest"
             keep = set()
-            for path in sorted(folder.glob("*.json")):
-                keep.update(read_manifest(path)["files"])
+            for path in sorted((self.previous / "manifest").glob("*.json")):
+                keep.update(self.previous_manifest(path.stem)["files"])
             self._clearing = self.workers.start(lambda site: output.clear(site, keep), [Path(self.output)], None,
                                                 split=False, returns_pages=False)[0]
             signals.all_generators_finalized.connect(self._cleared)

@@ -82,12 +82,13 @@ class OutputCache:
     Each user (entry pages, open data files) has its own ``name``, and so
     its own manifest and its own fingerprint of what else its files depend
     on. ``previous`` is the last build's folder (its ``site`` and its
-    ``manifest``) or None; ``output`` is where this build writes, and
+    ``manifest``) or None, and ``recorded`` its manifest for ``name``
+    (read_manifest); ``output`` is where this build writes, and
     ``recycled`` says it may still hold files from the build before.
     """
 
     def __init__(self, name: str, fingerprint: str, output: str, previous: Path | None, manifest: Path | None,
-                 recycled: bool = False):
+                 recorded: dict, recycled: bool = False):
         self.output = output
         self.fingerprint = fingerprint
         self.previous = str(previous / "site") if previous else None
@@ -96,7 +97,6 @@ class OutputCache:
         self._previous = os.path.join(self.previous, "") if previous else None
         self.manifest_path = manifest / f"{name}.json" if manifest else None
         self.recycled = recycled
-        recorded = read_manifest(previous / "manifest" / f"{name}.json") if previous else {"files": {}}
         # Every file the last build recorded; those this build does not ask about are not wanted.
         self.last = recorded["files"]
         # save_as: [inputs' digest, size, modification time in ns] as the last build wrote it.
