@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 
@@ -280,6 +281,28 @@ def test_a_rebuild_in_the_folder_of_the_build_before_leaves_nothing_of_it_behind
     site.build_ok()
 
     assert sorted(p.name for p in (site.output.parent / ".output.builds").iterdir()) == ["2", "3"]
+    cold = Site(tmp_path / "cold")
+    cold.content = site.content
+    assert snapshot(site.output) == snapshot(cold.build_ok().output)
+
+
+def test_a_file_in_the_build_before_replaced_by_one_of_the_same_size_and_time_is_made_again(site, tmp_path):
+    """The tidying trusts a file in the recycled folder only when it is the published file itself (its inode)."""
+    site.build_ok()
+    site.build_ok()
+    before = site.output.parent / ".output.builds" / "1" / "site"
+    page = before / "services" / "oak-tree-school" / "index.html"
+    found = page.stat()
+    assert found.st_ino == site.file("/services/oak-tree-school/index.html").stat().st_ino
+    text = page.read_text(encoding="utf-8")
+    page.unlink()  # a file of its own now, with the same size and time as the published page
+    page.write_text(text.replace("Oak Tree School", "Oak Tree Schoo!"), encoding="utf-8")
+    os.utime(page, ns=(found.st_atime_ns, found.st_mtime_ns))
+    assert page.stat().st_size == found.st_size
+
+    site.build_ok()
+
+    assert "Oak Tree Schoo!" not in site.file("/services/oak-tree-school/index.html").read_text(encoding="utf-8")
     cold = Site(tmp_path / "cold")
     cold.content = site.content
     assert snapshot(site.output) == snapshot(cold.build_ok().output)

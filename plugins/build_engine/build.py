@@ -50,6 +50,8 @@ class Build:
         self.recycled = recycled and previous is not None and manifest is not None
         self._clearing = None
         self._emptied: list[str] = []
+        # Files in the recycled folder that are the published build's, as it recorded them (output.clear).
+        self._intact: set[str] = set()
         self.project = project or Path.cwd()
         self.problems = ProblemCounter()
         logging.getLogger().addHandler(self.problems)
@@ -135,7 +137,7 @@ class Build:
         recorded = self.previous_manifest(name) if previous else {"files": {}}
         cache = OutputCache(
             name, fingerprints.digest(self.environment, fingerprint), self.output, previous, self.manifest, recorded,
-            self.recycled,
+            self.recycled, self._intact,
         )
         self.caches.append((os.getpid(), cache))
         return cache
@@ -169,11 +171,14 @@ class Build:
         every other file goes. Nothing may be written until that is done,
         so it is waited for once every generator has read its content
         (Pelican's all_generators_finalized), before the first one writes.
+        The same pass notes which of the files kept are the published ones
+        as written, so the output caches need not look at them again: a
+        worker does it while this process reads the content.
         """
         if unwanted:
             self.workers.start(output.remove, [unwanted], None, split=False)
         if self.recycled:
-            keep = set()
+            keep = {}
             for path in sorted((self.previous / "manifest").glob("*.json")):
                 keep.update(self.previous_manifest(path.stem)["files"])
             self._clearing = self.workers.start(lambda site: output.clear(site, keep), [Path(self.output)], None,
@@ -184,7 +189,8 @@ class Build:
         """Pelican signal handler (all_generators_finalized): wait until the recycled folder is cleared."""
         if self._clearing is not None:
             job = self.workers.wait_for(self._clearing)
-            self._emptied = job.results[0] if job.results else []
+            if job.results:
+                self._emptied, self._intact = job.results[0]
             self._clearing = None
 
     def finish(self) -> None:

@@ -35,6 +35,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,19 +161,33 @@ def set_aside(folder: Path) -> Path:
     return removing
 
 
-def clear(site: Path, keep: set) -> list[str]:
-    """Delete every file under ``site`` but those whose path inside it is in ``keep``; return the folders that lost one."""
-    emptied = []
+def clear(site: Path, keep: dict) -> tuple[list[str], set[str]]:
+    """Delete every file under ``site`` but those whose path inside it is in ``keep``.
+
+    ``keep`` is the published build's record of each file it may reuse
+    (output_cache.read_manifest). Returns the folders that lost a file, and
+    the paths of the files kept that are still the published ones as that
+    build recorded them: the same file (device and inode, since the
+    published file is a hard link to it) with the same size and
+    modification time. A rebuild can take those as they are without
+    looking at them again (``OutputCache.unchanged``).
+    """
+    emptied, intact = [], set()
     root = str(site)
+    device = os.stat(root).st_dev
     for folder, _, names in os.walk(root):
         inside = os.path.relpath(folder, root)
         for name in names:
             relative = name if inside == "." else f"{inside}/{name}"
             path = os.path.join(folder, name)
-            if relative not in keep or os.path.islink(path):
+            recorded = keep.get(relative)
+            found = os.lstat(path)
+            if recorded is None or stat.S_ISLNK(found.st_mode):
                 os.unlink(path)
                 emptied.append(folder)
-    return sorted(set(emptied))
+            elif (device, *recorded[1:4]) == (found.st_dev, found.st_size, found.st_mtime_ns, found.st_ino):
+                intact.add(relative)
+    return sorted(set(emptied)), intact
 
 
 def remove(folders: list[Path]) -> None:

@@ -7,7 +7,7 @@ when its entry file is byte-for-byte the same and the site's fingerprint is
 too. A council editing one entry then rebuilds one page, not thousands.
 
 Each build records, in a manifest beside its output, the digest of each
-file's inputs and the file's size and modification time as written. A file
+file's inputs and the file's size, modification time and inode as written. A file
 is reused (hard-linked, so it costs no disk) only when its inputs' digest
 is the recorded one and the file is still as it was written: a file edited
 by hand in the output is made again.
@@ -15,6 +15,8 @@ by hand in the output is made again.
 When this build's folder is a recycled one (output.py), a file it may reuse
 is often there already, as the same file as the published one; it is left
 in place. Any other file there is deleted before this build writes the path.
+The tidying of that folder finds which files are the published ones as
+written (the recorded inode, size and time), so each is looked at once.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def _link(source: str, target: str) -> None:
 
 
 def read_manifest(path: Path) -> dict:
-    """A build's record of one user's files: {"fingerprint": ..., "files": {save_as: [digest, size, mtime_ns]}}."""
+    """A build's record of one user's files: {"fingerprint": ..., "files": {save_as: [digest, size, mtime_ns, inode]}}."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -88,7 +90,7 @@ class OutputCache:
     """
 
     def __init__(self, name: str, fingerprint: str, output: str, previous: Path | None, manifest: Path | None,
-                 recorded: dict, recycled: bool = False):
+                 recorded: dict, recycled: bool = False, intact: set = frozenset()):
         self.output = output
         self.fingerprint = fingerprint
         self.previous = str(previous / "site") if previous else None
@@ -97,9 +99,11 @@ class OutputCache:
         self._previous = os.path.join(self.previous, "") if previous else None
         self.manifest_path = manifest / f"{name}.json" if manifest else None
         self.recycled = recycled
+        # Files in this (recycled) folder that are the published ones, as recorded (output.clear).
+        self.intact = intact
         # Every file the last build recorded; those this build does not ask about are not wanted.
         self.last = recorded["files"]
-        # save_as: [inputs' digest, size, modification time in ns] as the last build wrote it.
+        # save_as: [inputs' digest, size, modification time in ns, inode] as the last build wrote it.
         self.known: dict[str, list] = self.last if recorded.get("fingerprint") == fingerprint else {}
         # The same for this build; a file just written has only its digest until save().
         self.files: dict[str, list] = {}
@@ -115,6 +119,11 @@ class OutputCache:
         """
         known = self.known.get(save_as)
         if known is not None and known[0] == digest:
+            if save_as in self.intact:
+                # Already here, the same file as the published one and as it was written.
+                self.files[save_as] = known
+                self.in_place.add(save_as)
+                return True
             try:
                 found = os.stat(self._previous + save_as)
             except FileNotFoundError:
@@ -202,7 +211,7 @@ class OutputCache:
                     found = os.stat(self._output + save_as)
                 except FileNotFoundError:
                     continue  # asked about but not written
-                recorded = [recorded[0], found.st_size, found.st_mtime_ns]
+                recorded = [recorded[0], found.st_size, found.st_mtime_ns, found.st_ino]
             files[save_as] = recorded
         self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest = {"fingerprint": self.fingerprint, "files": files}
