@@ -306,3 +306,17 @@ def test_a_file_in_the_build_before_replaced_by_one_of_the_same_size_and_time_is
     cold = Site(tmp_path / "cold")
     cold.content = site.content
     assert snapshot(site.output) == snapshot(cold.build_ok().output)
+
+
+def test_feedback_found_clean_before_is_checked_again_when_the_privacy_patterns_change(site, tmp_path):
+    """A rebuild remembers which feedback files hold nothing identifying, but only under the same settings."""
+    from tests.test_you_said_we_did import said
+
+    site.write("feedback/2025-04-page-hard-to-read.yaml", said("The form asked for a case code like ZX-1234."))
+    site.settings = settings_file(tmp_path)
+    site.build_ok()
+    site.build_ok()
+    settings_file(tmp_path, "YOU_SAID_WE_DID = {**YOU_SAID_WE_DID, 'EXTRA_PATTERNS': {'a case code': r'ZX-\\d{4}'}}")
+    result = site.build()
+    assert result.returncode == 1
+    assert "2025-04-page-hard-to-read.yaml:6: you_said: contains a case code ('ZX-1234')" in result.stdout + result.stderr

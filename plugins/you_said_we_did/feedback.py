@@ -72,11 +72,14 @@ class FeedbackItem(Record):
         return (self.response_date, self.received or self.response_date, self.slug)
 
 
-def load_items(content_path: Path, settings: dict, vocabularies, known_slugs, sources) -> tuple[list, list]:
+def load_items(content_path: Path, settings: dict, vocabularies, known_slugs, sources, clean=None) -> tuple[list, list]:
     """Every valid item, latest first, and every problem with any of them.
 
     ``sources`` is the register (``local_offer.sources.Sources``): an item's
-    dates cannot be later than the newest source that records it.
+    dates cannot be later than the newest source that records it. ``clean``
+    (``get(digest, default)`` and ``put(digest, value)``, as the build
+    engine's DataCache has) remembers the files found to hold nothing that
+    could identify someone, so a rebuild looks only at new or changed ones.
     """
     options = settings_for(settings)
     patterns = compile_patterns(options["EXTRA_PATTERNS"])
@@ -84,7 +87,12 @@ def load_items(content_path: Path, settings: dict, vocabularies, known_slugs, so
     records, errors = read_records(content_path / FEEDBACK.folder, FEEDBACK, vocabularies, content_path)
     items = []
     for record in records:
-        problems = find_personal_data(record, patterns, content_path, allowed)
+        if clean is not None and clean.get(record.digest, False):
+            problems = []
+        else:
+            problems = find_personal_data(record, patterns, content_path, allowed)
+            if clean is not None and not problems:
+                clean.put(record.digest, True)
         stem = Path(record.source_path).stem
         if not Slug._compiled.fullmatch(stem):
             problems.append(

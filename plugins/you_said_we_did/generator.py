@@ -47,7 +47,10 @@ class FeedbackGenerator(Generator):
         catalogue = self.context["catalogue"]
         pages = {page.slug: page for page in self.context.get("pages", []) + self.context.get("hidden_pages", [])}
         known = set(catalogue.by_slug) | set(pages)
-        items, errors = load_items(Path(self.path), self.settings, catalogue.vocabularies, known, catalogue.sources)
+        engine = build_engine.of(self.settings)
+        # Whether a file could identify someone depends on its bytes, the settings' patterns and the code.
+        clean = engine.data_cache("feedback-privacy", engine.code_fingerprint())
+        items, errors = load_items(Path(self.path), self.settings, catalogue.vocabularies, known, catalogue.sources, clean)
         if errors:
             for error in errors:
                 logger.error("%s", error)
