@@ -320,3 +320,20 @@ def test_feedback_found_clean_before_is_checked_again_when_the_privacy_patterns_
     result = site.build()
     assert result.returncode == 1
     assert "2025-04-page-hard-to-read.yaml:6: you_said: contains a case code ('ZX-1234')" in result.stdout + result.stderr
+
+
+def test_a_page_read_before_shows_the_council_details_as_they_are_now(site, tmp_path):
+    """What a page's Markdown made is kept between builds, but not past a change to the council file it quotes."""
+    site.write("pages/getting-help.md", (
+        "Title: Getting help\nSlug: getting-help\nSummary: Where to get help.\n" + PAGE_REQUIRED
+        + "\nPhone the {{ send_team.name }} on {{ send_team.phones }}.\n"
+    ))
+    site.build_ok()
+    site.build_ok()
+    council = site.content / "council.yaml"
+    council.write_text(council.read_text(encoding="utf-8").replace("name: Additional Needs Team", "name: SEND Team", 1), encoding="utf-8")
+    site.build_ok()
+    assert "Phone the SEND Team on" in site.page("/getting-help/").select_one(".app-prose").get_text(" ", strip=True)
+    cold = Site(tmp_path / "cold")
+    cold.content = site.content
+    assert snapshot(site.output) == snapshot(cold.build_ok().output)

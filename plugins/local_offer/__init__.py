@@ -6,8 +6,7 @@ from pelican import signals
 from .checks import check  # noqa: F401 - run by make check
 from .content_files import copy_only_ordinary_files, refuse_links
 from .council import use_council
-from .generator import DirectoryGenerator
-from .pages import use_page_reader
+from .generator import DirectoryGenerator, use_page_reader
 from .sections import sections  # noqa: F401 - the folders it writes, for make check and the build
 
 

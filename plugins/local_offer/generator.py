@@ -18,8 +18,9 @@ from pelican.utils import get_relative_path, path_to_url
 from . import loading
 from .dates import today
 from .loading import display_path, load_catalogue
-from .pages import check_page, slug_line
+from .pages import PageReader, check_page, slug_line
 from .sections import slug_problems
+from .source_text import read_bytes
 from .yaml_source import ContentErrors
 
 logger = logging.getLogger(__name__)
@@ -122,6 +123,35 @@ class DirectoryGenerator(Generator):
         rendered = sum(not isinstance(job, tuple) for job in jobs)
         engine.start(self, write, jobs, split=rendered >= FEW_PAGES)
         logger.info("Entry pages: rendering %d, reusing %d unchanged", rendered, len(jobs) - rendered)
+
+
+class KeptPageReader(PageReader):
+    """``PageReader``, keeping what it made of each page between builds.
+
+    A page's HTML and header depend on nothing but its file and the
+    settings (the council's details among them), the code and the software,
+    which the cache's fingerprint covers: a rebuild after an entry changed
+    renders none of the information pages' Markdown again. A page with a
+    problem is not kept, so its problem is reported every build.
+    """
+
+    kept = None
+
+    def read(self, source_path):
+        if self.kept is None:
+            engine = build_engine.of(self.settings)
+            self.kept = engine.data_cache("pages", engine.code_fingerprint())
+        key = build_engine.digest(source_path, read_bytes(source_path))
+        found = self.kept.get(key)
+        if found is build_engine.MISSING:
+            found = super().read(source_path)
+            self.kept.put(key, found)
+        return found
+
+
+def use_page_reader(readers) -> None:
+    """Pelican signal handler (readers_init): read .md files with KeptPageReader."""
+    readers.reader_classes["md"] = KeptPageReader
 
 
 def page_context(context: dict, save_as: str, relative_urls: bool) -> dict:

@@ -148,8 +148,3 @@ class PageReader(BaseReader):
         # reading the file again (local_offer.generator).
         metadata["header_lines"] = header
         return str(self.render(body)), metadata
-
-
-def use_page_reader(readers) -> None:
-    """Pelican signal handler: read .md files with PageReader."""
-    readers.reader_classes["md"] = PageReader
