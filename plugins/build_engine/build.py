@@ -19,7 +19,7 @@ from pelican import signals
 from . import fingerprint as fingerprints
 from . import output, pages
 from .data_cache import DataCache
-from .output_cache import OutputCache, read_manifest, remove_empty_folders, remove_file
+from .output_cache import MANIFEST_SUFFIX, OutputCache, read_manifest, remove_empty_folders, remove_file
 from .workers import ProblemCounter, Workers
 
 logger = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ class Build:
     def previous_manifest(self, name: str) -> dict:
         """The published build's record of the files of the output cache ``name`` (output_cache.read_manifest)."""
         if name not in self._manifests:
-            self._manifests[name] = read_manifest(self.previous / "manifest" / f"{name}.json")
+            self._manifests[name] = read_manifest(self.previous / "manifest" / f"{name}{MANIFEST_SUFFIX}")
         return self._manifests[name]
 
     # What the build calls ------------------------------------------------------
@@ -179,7 +179,7 @@ class Build:
             self.workers.start(output.remove, [unwanted], None, split=False)
         if self.recycled:
             keep = {}
-            for path in sorted((self.previous / "manifest").glob("*.json")):
+            for path in sorted((self.previous / "manifest").glob(f"*{MANIFEST_SUFFIX}")):
                 keep.update(self.previous_manifest(path.stem)["files"])
             self._clearing = self.workers.start(lambda site: output.clear(site, keep), [Path(self.output)], None,
                                                 split=False, returns_pages=False)[0]
@@ -213,7 +213,7 @@ class Build:
 
     def _forget_unused_caches(self) -> None:
         """In a recycled folder: delete the files of any user of the output cache this build did not have, and folders left empty."""
-        for path in sorted((self.previous / "manifest").glob("*.json")):
+        for path in sorted((self.previous / "manifest").glob(f"*{MANIFEST_SUFFIX}")):
             if not (self.manifest / path.name).exists():
                 for save_as in read_manifest(path)["files"]:
                     remove_file(os.path.join(self.output, save_as))

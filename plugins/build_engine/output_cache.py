@@ -21,11 +21,15 @@ written (the recorded inode, size and time), so each is looked at once.
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import shutil
 import stat
 from pathlib import Path
+
+# A manifest is a pickle: at county scale it records tens of thousands of
+# files, which pickle reads and writes in half the time JSON takes.
+MANIFEST_SUFFIX = ".pickle"
 
 
 def write_new(path, text: str) -> None:
@@ -55,8 +59,9 @@ def _link(source: str, target: str) -> None:
 def read_manifest(path: Path) -> dict:
     """A build's record of one user's files: {"fingerprint": ..., "files": {save_as: [digest, size, mtime_ns, inode]}}."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with path.open("rb") as file:
+            return pickle.load(file)
+    except Exception:  # noqa: BLE001 - a missing or damaged manifest only means its files are made again
         return {"fingerprint": None, "files": {}}
 
 
@@ -97,7 +102,7 @@ class OutputCache:
         # Asked about tens of thousands of times a build: paths are joined as plain strings.
         self._output = os.path.join(output, "")
         self._previous = os.path.join(self.previous, "") if previous else None
-        self.manifest_path = manifest / f"{name}.json" if manifest else None
+        self.manifest_path = manifest / f"{name}{MANIFEST_SUFFIX}" if manifest else None
         self.recycled = recycled
         # Files in this (recycled) folder that are the published ones, as recorded (output.clear).
         self.intact = intact
@@ -215,4 +220,4 @@ class OutputCache:
             files[save_as] = recorded
         self.manifest_path.parent.mkdir(parents=True, exist_ok=True)
         manifest = {"fingerprint": self.fingerprint, "files": files}
-        self.manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+        self.manifest_path.write_bytes(pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))
