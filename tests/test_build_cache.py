@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -337,3 +338,12 @@ def test_a_page_read_before_shows_the_council_details_as_they_are_now(site, tmp_
     cold = Site(tmp_path / "cold")
     cold.content = site.content
     assert snapshot(site.output) == snapshot(cold.build_ok().output)
+
+
+def test_a_word_new_in_a_rebuild_is_in_the_search_index(site):
+    """A rebuild starts lunr.js before it knows the new words (search_index.index_builder.start_lunr)."""
+    site.build_ok()
+    path = site.content / "services" / "sensory-play-group.yaml"
+    path.write_text(path.read_text().replace("sensory needs", "sensory needs, with zebrafish", 1), encoding="utf-8")
+    site.build_ok()
+    assert "zebrafish" in json.loads(site.file("/search/index/z.json").read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 
 import pytest
 from lunr.index import Index
@@ -459,3 +460,17 @@ def test_ignore_and_keep_whole_take_single_words(site):
     assert problems(site) == [
         f"{SYNONYMS}:{line_of(site, 'keep_whole:')}: keep_whole[1]: must be one word, without spaces"
     ]
+
+
+def test_lunr_js_started_ahead_answers_while_another_process_holds_its_input_open():
+    """Worker processes forked after a rebuild starts lunr.js share its input, which then never ends: the request's line does."""
+    code = "\n".join([
+        "import os, sys",
+        "sys.path.insert(0, 'plugins')",
+        "from search_index.index_builder import Analyser, start_lunr",
+        "lunr = start_lunr('node_modules/lunr/lunr.js')",
+        "held = os.dup(lunr.stdin.fileno())  # as a forked worker holds it",
+        "print(Analyser('node_modules/lunr/lunr.js', started=lunr)('zebrafish swimming'))",
+    ])
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "(('zebrafish', 1), ('swim', 1))", result.stderr

@@ -17,7 +17,7 @@ from pelican.generators import Generator
 from . import index_writer
 from .best_bets import load as load_best_bets
 from .documents import PAGE_KIND, Describer, Prepared, prepare, texts
-from .index_builder import Analyser
+from .index_builder import Analyser, start_lunr
 from .query_vocabulary import best_bet_urls, common_answers, query_vocabulary
 from .settings import search_settings
 from .synonyms import load as load_synonyms
@@ -81,6 +81,11 @@ class SearchGenerator(Generator):
             report(exc.errors)
             raise
         options = search_settings(self.settings)
+        # A rebuild has few new words, and lunr.js's own start is most of the
+        # time it takes over them: started now, it is ready by the time they
+        # are known. A first build starts it then, so as not to hold its
+        # memory meanwhile.
+        self.lunr = start_lunr(options["LUNR_JS"]) if build_engine.of(self.settings).previous else None
         search_url = options["SEARCH_URL"]
         # Shared so that entry and browse pages can offer "Save to my list";
         # "version" is added (by write_files, below) once the search files are made.
@@ -102,13 +107,17 @@ class SearchGenerator(Generator):
         describe = Describer(catalogue.vocabularies, self.synonyms, "description" in fields)
         engine = build_engine.of(self.settings)
         texts_cache = engine.data_cache("search-terms", self.context["site_fingerprint"])
-        analyse = Analyser(search_settings(self.settings)["LUNR_JS"], self.synonyms.keep_whole, texts_cache)
-        cache = engine.data_cache("search", digest(self.context["site_fingerprint"], *fields), kind=Prepared)
-        known = {entry.digest: cache.get(entry.digest) for entry in catalogue.entries}
-        new = [describe.entry(entry) for entry in catalogue.entries if known[entry.digest] is MISSING]
-        new += [describe.page(page) for page in self.context.get("pages", [])]
-        # Every new word goes to lunr.js in one call.
-        analyse.learn(text for document in new for text in texts(document, fields))
+        analyse = Analyser(search_settings(self.settings)["LUNR_JS"], self.synonyms.keep_whole, texts_cache, self.lunr)
+        self.lunr = None
+        try:
+            cache = engine.data_cache("search", digest(self.context["site_fingerprint"], *fields), kind=Prepared)
+            known = {entry.digest: cache.get(entry.digest) for entry in catalogue.entries}
+            new = [describe.entry(entry) for entry in catalogue.entries if known[entry.digest] is MISSING]
+            new += [describe.page(page) for page in self.context.get("pages", [])]
+            # Every new word goes to lunr.js in one call.
+            analyse.learn(text for document in new for text in texts(document, fields))
+        finally:
+            analyse.close()
         made = iter(prepare(document, fields, analyse) for document in new)
         found = []
         for entry in catalogue.entries:

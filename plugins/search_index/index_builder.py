@@ -49,6 +49,17 @@ class Postings:
     terms: dict  # term -> (term index, [ascending document numbers per field], [their weights per field])
 
 
+def start_lunr(lunr_js) -> subprocess.Popen | None:
+    """lunr.js in Node, started and waiting for ``Analyser.learn`` to send it pieces of text; None without either."""
+    node = shutil.which("node")
+    if node is None or not Path(lunr_js).is_file():
+        return None
+    return subprocess.Popen(
+        [node, str(TERMS_SCRIPT), str(Path(lunr_js).resolve())],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
 class Analyser:
     """The index terms of a text, and how often each occurs, from lunr.js's pipeline.
 
@@ -59,7 +70,7 @@ class Analyser:
     then the same tuple, which the build cache stores once.
     """
 
-    def __init__(self, lunr_js, keep_whole: Iterable[str] = (), known=None):
+    def __init__(self, lunr_js, keep_whole: Iterable[str] = (), known=None, started=None):
         self.lunr_js = str(Path(lunr_js).resolve())
         self.keep_whole = sorted(keep_whole)
         self.pieces: dict[str, list[str]] = {}
@@ -67,6 +78,8 @@ class Analyser:
         # A DataCache of texts' terms from earlier builds, so that a build
         # with no new text (the guides are read every build) needs no lunr.js.
         self.known = known
+        # lunr.js started ahead of need (start_lunr), for the first call that needs it.
+        self.started = started
 
     def _known(self, text: str):
         if text not in self.texts and self.known is not None:
@@ -82,16 +95,21 @@ class Analyser:
         new = sorted(pieces - self.pieces.keys())
         if not new:
             return
-        node = shutil.which("node")
-        if node is None or not Path(self.lunr_js).is_file():
+        lunr, self.started = self.started or start_lunr(self.lunr_js), None
+        if lunr is None:
             raise LunrMissing("Node.js and lunr.js are needed to build the search index: run `make setup`")
-        request = json.dumps({"keep_whole": self.keep_whole, "texts": new})
-        result = subprocess.run(
-            [node, str(TERMS_SCRIPT), self.lunr_js], input=request, capture_output=True, text=True, check=False
-        )
-        if result.returncode != 0:
-            raise LunrMissing(f"lunr.js could not read the text: {result.stderr.strip()}")
-        self.pieces.update(zip(new, json.loads(result.stdout)))
+        # One line (terms.mjs).
+        output, errors = lunr.communicate(json.dumps({"keep_whole": self.keep_whole, "texts": new}) + "\n")
+        if lunr.returncode != 0:
+            raise LunrMissing(f"lunr.js could not read the text: {errors.strip()}")
+        self.pieces.update(zip(new, json.loads(output)))
+
+    def close(self) -> None:
+        """End lunr.js if it was started ahead of need and not needed after all."""
+        if self.started is not None:
+            self.started.kill()
+            self.started.communicate()
+            self.started = None
 
     def __call__(self, text: str) -> tuple[tuple[str, int], ...]:
         """((term, frequency), ...) in the order the terms first occur, which is how lunr numbers new terms."""
