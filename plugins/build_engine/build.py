@@ -48,10 +48,11 @@ class Build:
         self.manifest = manifest
         self.cache = cache
         self.recycled = recycled and previous is not None and manifest is not None
-        self._clearing = None
+        self._clearing = self._keep = None
         self._emptied: list[str] = []
-        # Files in the recycled folder that are the published build's, as it recorded them (output.clear).
-        self._intact: set[str] = set()
+        # Files in the recycled folder that are the published build's, as it recorded them (output.clear):
+        # save_as: that record (the manifest's own list).
+        self._intact: dict[str, list] = {}
         self.project = project or Path.cwd()
         self.problems = ProblemCounter()
         logging.getLogger().addHandler(self.problems)
@@ -181,6 +182,7 @@ class Build:
             keep = {}
             for path in sorted((self.previous / "manifest").glob(f"*{MANIFEST_SUFFIX}")):
                 keep.update(self.previous_manifest(path.stem)["files"])
+            self._keep = keep
             self._clearing = self.workers.start(lambda site: output.clear(site, keep), [Path(self.output)], None,
                                                 split=False, returns_pages=False)[0]
             signals.all_generators_finalized.connect(self._cleared)
@@ -190,8 +192,9 @@ class Build:
         if self._clearing is not None:
             job = self.workers.wait_for(self._clearing)
             if job.results:
-                self._emptied, self._intact = job.results[0]
-            self._clearing = None
+                self._emptied, intact = job.results[0]
+                self._intact = {save_as: self._keep[save_as] for save_as in intact}
+            self._clearing = self._keep = None
 
     def finish(self) -> None:
         """Collect every worker, announce their pages, record what was written and call ``when_done`` functions."""

@@ -95,7 +95,7 @@ class OutputCache:
     """
 
     def __init__(self, name: str, fingerprint: str, output: str, previous: Path | None, manifest: Path | None,
-                 recorded: dict, recycled: bool = False, intact: set = frozenset()):
+                 recorded: dict, recycled: bool = False, intact: dict | None = None):
         self.output = output
         self.fingerprint = fingerprint
         self.previous = str(previous / "site") if previous else None
@@ -104,8 +104,8 @@ class OutputCache:
         self._previous = os.path.join(self.previous, "") if previous else None
         self.manifest_path = manifest / f"{name}{MANIFEST_SUFFIX}" if manifest else None
         self.recycled = recycled
-        # Files in this (recycled) folder that are the published ones, as recorded (output.clear).
-        self.intact = intact
+        # Files in this (recycled) folder that are the published ones, as recorded (output.clear): save_as: record.
+        self.intact = intact or {}
         # Every file the last build recorded; those this build does not ask about are not wanted.
         self.last = recorded["files"]
         # save_as: [inputs' digest, size, modification time in ns, inode] as the last build wrote it.
@@ -124,8 +124,8 @@ class OutputCache:
         """
         known = self.known.get(save_as)
         if known is not None and known[0] == digest:
-            if save_as in self.intact:
-                # Already here, the same file as the published one and as it was written.
+            if self.intact.get(save_as) is known:
+                # Already here, the same file as the published one, as this record says it was written.
                 self.files[save_as] = known
                 self.in_place.add(save_as)
                 return True
