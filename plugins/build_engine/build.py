@@ -64,7 +64,7 @@ class Build:
         self.done: list = []
         self._environment: str | None = None
         self._code: str | None = None
-        # The published build's manifests, read once: each is megabytes of JSON at county scale.
+        # The published build's manifests, read once: at county scale each records thousands of files.
         self._manifests: dict[str, dict] = {}
 
     # What plugins call ---------------------------------------------------------
@@ -218,7 +218,7 @@ class Build:
         """In a recycled folder: delete the files of any user of the output cache this build did not have, and folders left empty."""
         for path in sorted((self.previous / "manifest").glob(f"*{MANIFEST_SUFFIX}")):
             if not (self.manifest / path.name).exists():
-                for save_as in read_manifest(path)["files"]:
+                for save_as in self.previous_manifest(path.stem)["files"]:
                     remove_file(os.path.join(self.output, save_as))
                     self._emptied.append(os.path.dirname(os.path.join(self.output, save_as)))
         remove_empty_folders(self._emptied, self.output)
