@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import textwrap
 from collections import deque
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import Site, fixture_site
+from browse.pagination import paginate
+from tests.conftest import ROOT, Site, fixture_site
 
 
 @pytest.fixture(scope="module")
@@ -140,22 +143,29 @@ def test_results_offer_save_to_my_list_only_through_javascript(built):
     assert "/theme/js/my-list.mjs" in [s.get("src") for s in page.select("script")]
 
 
-def test_every_entry_is_reachable_from_the_home_page_through_browse_pages(built):
-    # Follow only the home page and browse pages, as a family without
-    # JavaScript would to find something by need, age or type of help.
+def entries_reached_through_browse_pages(site: Site) -> set[str]:
+    """Follow only the home page and browse pages, as a family without
+    JavaScript would to find something by need, age or type of help."""
     seen, queue, reached = set(), deque(["/"]), set()
     while queue:
         url = queue.popleft()
         if url in seen:
             continue
         seen.add(url)
-        for link in built.page(url).select("main a[href^='/']"):
+        for link in site.page(url).select("main a[href^='/']"):
             href = link["href"].split("#")[0]
             if href.startswith("/services/") and href != "/services/":
                 reached.add(href)
             elif href.startswith("/browse/"):
                 queue.append(href)
-    assert reached == {"/services/advice-line/", "/services/oak-tree-school/", "/services/sensory-play-group/"}
+    return reached
+
+
+EVERY_ENTRY = {"/services/advice-line/", "/services/oak-tree-school/", "/services/sensory-play-group/"}
+
+
+def test_every_entry_is_reachable_from_the_home_page_through_browse_pages(built):
+    assert entries_reached_through_browse_pages(built) == EVERY_ENTRY
 
 
 def page_inode(site: Site, url: str) -> int:
@@ -185,3 +195,107 @@ def test_a_rebuild_shows_a_changed_entry_and_reuses_pages_without_it(site, tmp_p
     for page in sorted(site.file("/browse").rglob("index.html")):
         relative = page.relative_to(site.output)
         assert page.read_bytes() == (fresh.output / relative).read_bytes(), relative
+
+
+def with_browse_pages_of(root: Path, per_page) -> Site:
+    """The fixture content, not yet built, with browse lists split into pages of ``per_page`` entries."""
+    fixture_site(root)
+    settings = root / "siteconf.py"
+    settings.write_text(textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pelicanconf import *
+        THEME = {str(ROOT / "theme")!r}
+        PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
+        SEARCH = {{**SEARCH, "BROWSE_PER_PAGE": {per_page!r}}}
+    """), encoding="utf-8")
+    return Site(root, settings=str(settings))
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory) -> Site:
+    """A county's long lists in miniature: one entry per browse page."""
+    return with_browse_pages_of(tmp_path_factory.mktemp("paged"), 1).build_ok()
+
+
+def pagination_links(page) -> dict:
+    nav = page.select_one("nav.govuk-pagination")
+    return {
+        "previous": [a["href"] for a in nav.select(".govuk-pagination__prev a")],
+        "next": [a["href"] for a in nav.select(".govuk-pagination__next a")],
+        "pages": [a["href"] for a in nav.select(".govuk-pagination__item a")],
+        "current": nav.select_one("[aria-current=page]").get_text(strip=True),
+    }
+
+
+def test_a_long_list_is_split_into_pages_that_link_to_each_other(paged):
+    # Primary age lists two entries chosen for it, then one open to all ages.
+    first = paged.page("/browse/age/primary/")
+    assert first.select_one("title").get_text().startswith("Primary school age, 4 to 11 (page 1 of 3) - ")
+    count = first.select_one(".app-browse-count").get_text(" ", strip=True)
+    assert count == "3 services, schools and sources of support: this is page 1 of 3, showing number 1"
+    assert names(first) == ["Oak Tree School"]
+    # The list has two groups, so its first page names the one it shows.
+    assert first.select_one("#chosen").get_text(strip=True) == "Specifically for Primary school age, 4 to 11"
+    assert pagination_links(first) == {
+        "previous": [],
+        "next": ["/browse/age/primary/page/2/"],
+        "pages": ["/browse/age/primary/", "/browse/age/primary/page/2/", "/browse/age/primary/page/3/"],
+        "current": "1",
+    }
+    assert names(paged.page("/browse/age/primary/page/2/")) == ["Sensory Play Group"]
+    last = paged.page("/browse/age/primary/page/3/")
+    assert group(last, "open-to-all") == ["Advice Line"]
+    assert last.select_one("#open-to-all").get_text(strip=True) == "For all ages, 0 to 25"
+    links = pagination_links(last)
+    assert links["previous"] == ["/browse/age/primary/page/2/"] and links["next"] == [] and links["current"] == "3"
+    assert not paged.file("/browse/age/primary/page/4/index.html").exists()
+    # Every page is in the sitemap, and every entry is still reachable by following links.
+    assert "/browse/age/primary/page/3/" in paged.file("/sitemap.xml").read_text(encoding="utf-8")
+    assert entries_reached_through_browse_pages(paged) == EVERY_ENTRY
+
+
+def test_a_short_list_is_one_page_without_page_links(built):
+    page = built.page("/browse/age/primary/")
+    assert "page" not in page.select_one("title").get_text()
+    assert page.select_one(".app-browse-count").get_text(strip=True) == "3 services, schools and sources of support"
+    assert not page.select("nav.govuk-pagination")
+    assert not built.file("/browse/age/primary/page/2/index.html").exists()
+
+
+def test_page_links_show_the_first_last_and_nearby_pages_with_gaps_marked():
+    fifth = paginate(list(range(100)), 10, "browse/need/asd/")[4]
+    shown = [item.get("number", "…") for item in fifth.links()["items"]]
+    assert shown == [1, "…", 4, 5, 6, "…", 10]
+    assert (fifth.first, fifth.last) == (41, 50)
+    # A gap of one page shows the page rather than an ellipsis.
+    third = paginate(list(range(100)), 10, "browse/need/asd/")[2]
+    assert [item.get("number", "…") for item in third.links()["items"]] == [1, 2, 3, 4, "…", 10]
+    assert third.links()["previous"] == "browse/need/asd/page/2/"
+
+
+def test_a_rebuild_renders_only_the_pages_of_a_list_a_changed_entry_is_on(tmp_path):
+    site = with_browse_pages_of(tmp_path / "site", 1).build_ok()
+    # Sensory Play Group does not name Advice Line, so its page does not change.
+    untouched = page_inode(site, "/browse/age/primary/page/2/")
+    path = site.content / "services" / "advice-line.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Free, impartial advice", "Confidential, impartial advice"), encoding="utf-8")
+    site.build_ok()
+    summary = site.page("/browse/age/primary/page/3/").select_one(".app-result__summary").get_text()
+    assert summary.startswith("Confidential, impartial advice")
+    assert page_inode(site, "/browse/age/primary/page/2/") == untouched
+    fresh = with_browse_pages_of(tmp_path / "fresh", 1)
+    shutil.rmtree(fresh.content)
+    shutil.copytree(site.content, fresh.content)
+    fresh.build_ok()
+    for page in sorted(site.file("/browse").rglob("index.html")):
+        relative = page.relative_to(site.output)
+        assert page.read_bytes() == (fresh.output / relative).read_bytes(), relative
+
+
+@pytest.mark.parametrize("per_page", [0, "50"])
+def test_a_page_size_that_is_not_a_whole_number_of_entries_stops_the_build(tmp_path, per_page):
+    result = with_browse_pages_of(tmp_path, per_page).build()
+    assert result.returncode != 0
+    assert "SEARCH['BROWSE_PER_PAGE'] must be a whole number of entries, 1 or more" in result.stdout + result.stderr

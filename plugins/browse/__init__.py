@@ -4,7 +4,7 @@ from pelican import signals
 
 from local_offer.sections import first_folder
 
-from .generator import DEFAULTS, BrowseGenerator
+from .generator import BrowseGenerator, options
 
 
 def add_generator(pelican):
@@ -13,8 +13,7 @@ def add_generator(pelican):
 
 def sections(settings: dict) -> dict:
     """The folders it writes, which no page may take as its address (local_offer.sections)."""
-    url = {**DEFAULTS, **settings.get("SEARCH", {})}["BROWSE_URL"]
-    return {first_folder(url): "the browse pages"}
+    return {first_folder(options(settings)["BROWSE_URL"]): "the browse pages"}
 
 
 def register():

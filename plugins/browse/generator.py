@@ -6,7 +6,9 @@ the home page, with or without JavaScript.
 At county scale the pages hold every entry several times over, so a build
 keeps each entry's rendered result and the terms it is filed under by the
 entry's digest, takes a page from the previous build when the entries on it
-(and the rest of the site) are the same as then, and renders the others.
+(and the rest of the site) are the same as then, and renders the others. A
+term's list is split into pages of ``BROWSE_PER_PAGE`` entries, so a phone
+never downloads thousands of results at once.
 """
 
 from __future__ import annotations
@@ -17,8 +19,18 @@ from local_offer.filing import Filed, filing
 from pelican.generators import Generator
 
 from .facets import FACETS
+from .pagination import paginate
 
-DEFAULTS = {"BROWSE_URL": "browse/"}
+# Merged under the SEARCH settings, which the browse pages share with search.
+DEFAULTS = {"BROWSE_URL": "browse/", "BROWSE_PER_PAGE": 50}
+
+
+def options(settings: dict) -> dict:
+    merged = {**DEFAULTS, **settings.get("SEARCH", {})}
+    per_page = merged["BROWSE_PER_PAGE"]
+    if type(per_page) is not int or per_page < 1:
+        raise ValueError(f"SEARCH['BROWSE_PER_PAGE'] must be a whole number of entries, 1 or more, not {per_page!r}")
+    return merged
 
 
 def guides_about(pages, term) -> list:
@@ -28,8 +40,8 @@ def guides_about(pages, term) -> list:
 class BrowseGenerator(Generator):
     def generate_context(self):
         # Shared so that other pages (search, home) can link to every facet.
-        url = {**DEFAULTS, **self.settings.get("SEARCH", {})}["BROWSE_URL"]
-        self.context["browse"] = {"url": url, "facets": FACETS}
+        self.options = options(self.settings)
+        self.context["browse"] = {"url": self.options["BROWSE_URL"], "facets": FACETS}
 
     def entries_filed(self) -> tuple[dict, dict, dict | None]:
         """{facet slug: {term id: [(entry, group)]}}, {facet slug: {group: how many entries}},
@@ -93,13 +105,20 @@ class BrowseGenerator(Generator):
             terms = []
             for term in catalogue.vocabularies[facet.vocabulary]:
                 term_url = f"{facet_url}{term.id}/"
-                listed = filed[facet.slug][term.id]
-                groups = grouped(facet, listed, results)
-                chosen = len(groups[0]["entries"]) if groups and groups[0]["id"] is None else 0
+                listed = in_page_order(facet, filed[facet.slug][term.id])
+                chosen = sum(group is None for _, group in listed)
+                # Every page of a list in several groups names each group it shows, the first one too.
+                several_groups = len({group for _, group in listed}) > 1
                 terms.append({"term": term, "url": term_url, "count": chosen})
-                inputs = "\n".join(f"{group}:{entry.digest}" for entry, group in listed)
-                add(term_url, inputs, "browse-term", facet=facet, facet_url=facet_url, term=term, groups=groups,
-                    count=len(listed), guides=guides_about(pages_of_site, term) if facet.topic else [])
+                for page in paginate(listed, self.options["BROWSE_PER_PAGE"], term_url):
+                    # Each page shows where it is in the list and links to the others.
+                    inputs = f"{page.number} {page.count} {page.total} {several_groups}\n" + "\n".join(
+                        f"{group}:{entry.digest}" for entry, group in page.items
+                    )
+                    add(page.url, inputs, "browse-term", facet=facet, facet_url=facet_url, term=term,
+                        groups=grouped(facet, page.items, results), count=page.total, list_page=page,
+                        several_groups=several_groups,
+                        guides=guides_about(pages_of_site, term) if facet.topic and page.number == 1 else [])
             # The facet page says how many entries every term also lists, by group.
             also = [(facet.group(group_id), n) for group_id, n in everywhere[facet.slug].items() if n]
             add(facet_url, " ".join(str(t["count"]) for t in terms + [{"count": n} for _, n in also]), "browse-facet",
@@ -107,8 +126,14 @@ class BrowseGenerator(Generator):
         return build_engine.of(self.settings).write_changed(self, writer, "browse", pages)
 
 
+def in_page_order(facet, listed: list) -> list:
+    """A term's ``(entry, group)`` pairs in the order its pages show them: those chosen for it, then each group's."""
+    order = {group_id: place for place, (group_id, _) in enumerate(((None, None), *facet.groups))}
+    return sorted(listed, key=lambda pair: order[pair[1]])
+
+
 def grouped(facet, listed: list, results: dict | None) -> list[dict]:
-    """A term's entries in the order a page shows them: those chosen for it, then each group's."""
+    """One page's entries (in page order) under the heading of each group they are in."""
     groups = []
     for group_id, group in ((None, None), *facet.groups):
         entries = [entry for entry, filed_in in listed if filed_in == group_id]
