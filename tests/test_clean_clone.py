@@ -1,11 +1,12 @@
 """A clean clone passes on its own: nothing the build, the tools, the tests or
 the CI workflow use lies outside the repository.
 
-Developers' machines have the source documents in a folder named shared
-beside the repository; a council's fork or a CI runner does not. So no code
-refers to a path outside the repository, and a copy of the repository in a
-folder with nothing beside it checks, builds and collects every test. (This
-file only looks for such paths; it reads nothing outside the repository.)
+Developers' machines keep the source documents in a folder beside the
+repository; a council's fork or a CI runner has nothing there. So no code
+names a path that climbs out of the repository or an absolute path on a
+developer's machine, and a copy of the repository in a folder with nothing
+beside it checks, builds and collects every test. (This file only looks for
+such paths; it reads nothing outside the repository.)
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from tests.conftest import ROOT
 
 # Files that run: code, templates, build and CI configuration.
 CODE = re.compile(r"\.(py|mjs|js|html|sh|yml|yaml|toml|cfg|json)$|(^|/)(Makefile|run)$")
-# A path outside the repository: the developers' shared folder, or an absolute path on their machines.
-OUTSIDE = re.compile(r"\.\./shared|(?<![\w.-])/work/|\bshared/(?:seeds|openreferral)")
-RELATIVE = re.compile(r"""["'`]((?:\.\./)+[^"'`\s]*)""")
+# An absolute path on the developers' machines, or a folder joined onto the one the repository is in.
+OUTSIDE = re.compile(r"(?<![\w.-])/work/|\bROOT\.parent\b")
+# A path that climbs out of its file's folder, quoted or not; it must land inside the repository.
+RELATIVE = re.compile(r"""(?:^|[\s"'`=(])((?:\.\./)+[^"'`\s)]*)""")
 
 
 def repository_files() -> list[str]:
@@ -63,7 +65,7 @@ def test_a_copy_with_nothing_beside_it_checks_builds_and_collects_every_test(tmp
     # What `make setup` installs: the pinned npm packages (the Python ones are this interpreter's).
     (clone / "node_modules").symlink_to(ROOT / "node_modules")
     assert sorted(p.name for p in clone.parent.parent.iterdir()) == ["alone"]
-    assert not (clone.parent / "shared").exists()
+    assert [p.name for p in clone.parent.iterdir()] == ["send-local-offer"]  # nothing beside the clone
 
     # Only what the repository holds: no other copy of the Open Referral UK schemas.
     environment = {k: v for k, v in os.environ.items() if k != "OPENREFERRAL_UK_SCHEMAS"}
