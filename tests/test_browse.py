@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 from collections import deque
 from pathlib import Path
 
 import pytest
 
 from browse.pagination import paginate
-from tests.conftest import ROOT, Site, fixture_site
+from tests.conftest import Site, fixture_site
+from tests.test_build_engine import settings_file
 
 
 @pytest.fixture(scope="module")
@@ -199,17 +199,9 @@ def test_a_rebuild_shows_a_changed_entry_and_reuses_pages_without_it(site, tmp_p
 
 def with_browse_pages_of(root: Path, per_page) -> Site:
     """The fixture content, not yet built, with browse lists split into pages of ``per_page`` entries."""
-    fixture_site(root)
-    settings = root / "siteconf.py"
-    settings.write_text(textwrap.dedent(f"""
-        import sys
-        sys.path.insert(0, {str(ROOT)!r})
-        from pelicanconf import *
-        THEME = {str(ROOT / "theme")!r}
-        PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-        SEARCH = {{**SEARCH, "BROWSE_PER_PAGE": {per_page!r}}}
-    """), encoding="utf-8")
-    return Site(root, settings=str(settings))
+    site = fixture_site(root)
+    site.settings = settings_file(root, f'SEARCH = {{**SEARCH, "BROWSE_PER_PAGE": {per_page!r}}}')
+    return site
 
 
 @pytest.fixture(scope="module")
@@ -299,3 +291,12 @@ def test_a_page_size_that_is_not_a_whole_number_of_entries_stops_the_build(tmp_p
     result = with_browse_pages_of(tmp_path, per_page).build()
     assert result.returncode != 0
     assert "SEARCH['BROWSE_PER_PAGE'] must be a whole number of entries, 1 or more" in result.stdout + result.stderr
+
+
+def test_make_check_names_the_settings_line_of_a_page_size_that_is_not_a_whole_number(tmp_path):
+    site = with_browse_pages_of(tmp_path, 0)
+    result = site.check()
+    lines = Path(site.settings).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "BROWSE_PER_PAGE" in text)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{site.settings}:{line}: SEARCH['BROWSE_PER_PAGE'] must be a whole number of entries, 1 or more, not 0" in result.stdout

@@ -19,7 +19,8 @@ from . import ROOT
 
 def run_checks(content: Path, settings_file: str):
     settings = read_settings(settings_file, override={"PATH": str(content.resolve())})
-    problems, counts, shared = [], {}, {}
+    # The settings file, for a check that names a problem in it.
+    problems, counts, shared = [], {}, {"settings_file": settings_file}
     for name in settings["PLUGINS"]:
         check = getattr(importlib.import_module(name), "check", None)
         if check is None:

@@ -26,11 +26,15 @@ DEFAULTS = {"BROWSE_URL": "browse/", "BROWSE_PER_PAGE": 50}
 
 
 def options(settings: dict) -> dict:
-    merged = {**DEFAULTS, **settings.get("SEARCH", {})}
+    return {**DEFAULTS, **settings.get("SEARCH", {})}
+
+
+def setting_problem(merged: dict) -> str | None:
+    """What is wrong with the merged settings, for the build and make check to say; None if nothing."""
     per_page = merged["BROWSE_PER_PAGE"]
     if type(per_page) is not int or per_page < 1:
-        raise ValueError(f"SEARCH['BROWSE_PER_PAGE'] must be a whole number of entries, 1 or more, not {per_page!r}")
-    return merged
+        return f"SEARCH['BROWSE_PER_PAGE'] must be a whole number of entries, 1 or more, not {per_page!r}"
+    return None
 
 
 def guides_about(pages, term) -> list:
@@ -41,6 +45,9 @@ class BrowseGenerator(Generator):
     def generate_context(self):
         # Shared so that other pages (search, home) can link to every facet.
         self.options = options(self.settings)
+        problem = setting_problem(self.options)
+        if problem:
+            raise ValueError(problem)
         self.context["browse"] = {"url": self.options["BROWSE_URL"], "facets": FACETS}
 
     def entries_filed(self) -> tuple[dict, dict, dict | None]:

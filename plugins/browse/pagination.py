@@ -62,6 +62,6 @@ def paginate(items: list, per_page: int, url: str) -> list[Page]:
     runs = [items[start:start + per_page] for start in range(0, len(items), per_page)] or [[]]
     urls = tuple(url if number == 1 else f"{url}page/{number}/" for number in range(1, len(runs) + 1))
     return [
-        Page(number, len(runs), run, number * per_page - per_page + 1, len(items), urls)
+        Page(number, len(runs), run, (number - 1) * per_page + 1, len(items), urls)
         for number, run in enumerate(runs, 1)
     ]
