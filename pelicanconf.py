@@ -27,11 +27,12 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE = "fs"
 
 PLUGIN_PATHS = ["plugins"]
-# search_index and browse first: they hand their writing to background
-# workers, which then overlap with the other plugins' work.
-# open_data straight after local_offer (whose catalogue it checks): in a rebuild its files are
-# written in a worker while the rest is built.
-PLUGINS = ["local_offer", "open_data", "govuk_theme", "hosting", "glossary", "search_index", "browse", "you_said_we_did", "editor_config"]
+# Plugins make their outputs in this order. local_offer first: the build
+# engine's workers render its entry pages while the others work. open_data
+# next (it checks the catalogue before anything else is written). search_index
+# late: it needs more memory than any other plugin, so it waits for the
+# workers to end, and the plugins before it keep the build busy meanwhile.
+PLUGINS = ["local_offer", "open_data", "govuk_theme", "hosting", "glossary", "browse", "search_index", "you_said_we_did", "editor_config"]
 
 # Response headers for static hosts that read a _headers file (Netlify,
 # Cloudflare Pages); docs/hosting.md says how to set them elsewhere.

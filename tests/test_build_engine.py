@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import time
 
 from build_engine import Build
 from pelican import signals
@@ -106,6 +107,31 @@ def test_a_cache_made_in_a_job_is_saved_by_that_job(tmp_path):
         assert build.data_cache("made-in-a-worker", "v1").get("key") == "value"
     finally:
         build.close()
+
+
+def test_work_run_alone_starts_once_every_worker_has_ended_and_their_pages_are_announced(tmp_path):
+    """Search needs the most memory of any output, so it runs alone: never beside the workers' memory."""
+    build = engine(tmp_path)
+    heard = []
+
+    def listen(path, context):
+        heard.append(path)
+
+    def render(number):
+        time.sleep(0.2)  # still rendering when the build reaches the work that must run alone
+        (tmp_path / f"{number}.html").write_text(str(number))
+        return f"{number}.html"
+
+    signals.content_written.connect(listen)
+    try:
+        build.start(type("Generator", (), {"context": {}}), render, list(range(4)))
+        found = build.run(lambda: (sorted(p.name for p in tmp_path.glob("*.html")), len(heard)), alone=True)
+        build.finish()
+    finally:
+        signals.content_written.disconnect(listen)
+        build.close()
+    assert found == (sorted(f"{n}.html" for n in range(4)), 4)
+    assert len(heard) == 4  # each announced once
 
 
 class Record:

@@ -8,7 +8,6 @@ two builds in one process (a live preview, a test) share nothing.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 from pathlib import Path
@@ -20,7 +19,7 @@ from . import fingerprint as fingerprints
 from . import output, pages
 from .data_cache import DataCache
 from .output_cache import MANIFEST_SUFFIX, OutputCache, read_manifest, remove_empty_folders, remove_file
-from .workers import ProblemCounter, Workers
+from .workers import ProblemCounter, Workers, release_freed_memory
 
 logger = logging.getLogger(__name__)
 
@@ -87,15 +86,21 @@ class Build:
         """
         self.workers.start(function, list(items), generator.context if generator else None, split)
 
-    def run(self, function, *args):
+    def run(self, function, *args, alone: bool = False):
         """``function(*args)`` here, in the build's process; the caches it made are saved as it returns.
 
         For work that reads the whole catalogue (search, open data, the
         browse pages): a worker would copy most of the catalogue's memory
         as it read it (workers.py), so it runs here while the workers
         render entry pages. Saving its caches when it ends lets their data
-        go, rather than keeping it until the build ends.
+        go, rather than keeping it until the build ends. With ``alone`` it
+        first waits for every worker to end: for the work that needs the
+        most memory (search), so that its memory and the workers' are never
+        held at once.
         """
+        if alone:
+            for job in self.workers.wait():
+                self.announce(job.context, job.pages)
         made = len(self.caches)
         result = function(*args)
         for _, cache in self.caches[made:]:
@@ -249,18 +254,6 @@ class Build:
         for owner, cache in self.caches:
             if owner == me:
                 cache.save()
-
-
-def release_freed_memory() -> None:
-    """Give the memory a job freed back to the system (glibc's malloc_trim), so the build's process stays small.
-
-    Python frees a job's objects, but the C library keeps the space for
-    later use, and the pages stay counted against the build until it ends.
-    """
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
 
 
 def of(settings: dict) -> Build:

@@ -143,21 +143,41 @@ def received(file, inherited: list, count: int):
         yield Receiver(file, inherited).load()
 
 
-def shared_keys(value):
-    """``value`` with every string key of its dictionaries one object per spelling (``sys.intern``).
+# Strings this short are often the same from item to item (a field's name, a
+# day, a phone's description); longer ones seldom are, and are not looked up.
+SHORT = 64
+
+
+def shared_strings(value, seen: dict):
+    """``value`` with each short string in it, key or value, one object per spelling.
 
     Results come back pickled; pickling writes an object once however often
     it is used. Ten thousand entries use the same few hundred field names,
-    so the catalogue the build keeps is a third smaller.
+    and many the same short values, so the catalogue the build keeps is a
+    third smaller.
     """
     kind = type(value)
+    if kind is str:
+        return seen.setdefault(value, value) if len(value) <= SHORT else value
     if kind is dict:
-        return {sys.intern(key) if type(key) is str else key: shared_keys(item) for key, item in value.items()}
+        return {shared_strings(key, seen): shared_strings(item, seen) for key, item in value.items()}
     if kind is list:
-        return [shared_keys(item) for item in value]
+        return [shared_strings(item, seen) for item in value]
     if kind is tuple:
-        return tuple(shared_keys(item) for item in value)
+        return tuple(shared_strings(item, seen) for item in value)
     return value
+
+
+def release_freed_memory() -> None:
+    """Give the memory the build freed back to the system (glibc's malloc_trim), so the build's process stays small.
+
+    Python frees a job's objects, but the C library keeps the space for
+    later use, and the pages stay counted against the build until it ends.
+    """
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _die_with_parent(parent: int) -> None:
@@ -204,14 +224,27 @@ class Workers:
         self.waiting: list[Job] = []
         self.done: list[Job] = []
 
-    def _fork(self, job: Job) -> Job:
+    def _send(self, jobs: list[Job]) -> None:
+        """Pickle each job's items into a file of its own, before any of them is forked.
+
+        Pickling reads every item, writing its reference count, so the
+        system copies the pages the items are on: a worker forked before
+        would keep the old pages for itself, and each worker of a split job
+        would hold a catalogue of its own. The memory the build has freed is
+        given back first for the same reason: a worker would keep the pages
+        the build later reuses.
+        """
         if self.folder is not None:
             os.makedirs(self.folder, exist_ok=True)
-        job.sent = tempfile.TemporaryFile(dir=self.folder)
-        sender = Sender(job.sent, job.inherited)
-        for item in job.items:
-            sender.send(item)
-        job.sent.flush()
+        for job in jobs:
+            job.sent = tempfile.TemporaryFile(dir=self.folder)
+            sender = Sender(job.sent, job.inherited)
+            for item in job.items:
+                sender.send(item)
+            job.sent.flush()
+        release_freed_memory()
+
+    def _fork(self, job: Job) -> Job:
         reader, writer = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -251,7 +284,7 @@ class Workers:
             self.problems.count += 1
         with os.fdopen(writer, "wb") as pipe:
             try:
-                pickle.dump((shared_keys(results), written, self.problems.count), pipe, pickle.HIGHEST_PROTOCOL)
+                pickle.dump((shared_strings(results, {}), written, self.problems.count), pipe, pickle.HIGHEST_PROTOCOL)
             except Exception:  # noqa: BLE001 - a result that cannot be sent fails the build
                 traceback.print_exc()
         logging.shutdown()
@@ -281,7 +314,9 @@ class Workers:
         The build waits for the answer, so these workers do not wait their turn.
         """
         runs = shares(items, self.size) if items else []
-        jobs = [self._collect(job) for job in [self._fork(Job(function, run, returns_pages=False)) for run in runs]]
+        jobs = [Job(function, run, returns_pages=False) for run in runs]
+        self._send(jobs)
+        jobs = [self._collect(job) for job in [self._fork(job) for job in jobs]]
         if any(len(job.results) != len(run) for run, job in zip(runs, jobs)):
             raise RuntimeError("a worker process stopped before it finished its share; see above")
         return [result for job in jobs for result in job.results]
@@ -294,6 +329,7 @@ class Workers:
         """
         runs = shares(items, self.size if split else 1) if items else []
         jobs = [Job(function, run, context, returns_pages) for run in runs]
+        self._send(jobs)
         self.waiting += jobs
         self.poll()
         return jobs

@@ -92,6 +92,10 @@ def read_records(
         if root is not None and not problems:
             data, lines, problems = validate(root, content_type, shown, vocabularies)
             if not problems:
+                # Checks across files point at a field or a list's item
+                # (``sources[1]``), never inside one: a nested field's line
+                # served this file's own checks, so it is not kept.
+                lines = {path: line for path, line in lines.items() if "." not in path}
                 # A Record's fields, not a Record: they come back from a worker,
                 # and go into the cache, as a pickle, which reads tuples faster.
                 return (data, shown, lines, key), []

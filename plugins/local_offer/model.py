@@ -35,7 +35,6 @@ class Record:
 # Schema fields read as attributes of an entry; ``url`` is the page address (see Entry).
 FIELD_ATTRIBUTES = [name for name in ENTRY.by_name if name not in ("url", "id", "slug")]
 FIELD_SET = frozenset(FIELD_ATTRIBUTES)
-NO_FIELDS = dict.fromkeys(FIELD_ATTRIBUTES)
 
 
 class Entry(Record):
@@ -49,10 +48,9 @@ class Entry(Record):
     def __init__(self, record: Record, slug, url_pattern, render):
         super().__init__(record.data, record.source_path, record.lines, record.digest)
         data = record.data
-        # Every field as a plain attribute: templates read them tens of
-        # thousands of times a build, and a missing attribute (the fallback
-        # to __getattr__) is several times slower to look up.
-        self.__dict__.update(NO_FIELDS)
+        # Every field it has as a plain attribute: templates read them tens
+        # of thousands of times a build. A field it lacks is None from the
+        # class (below), as quick to look up and not held ten thousand times.
         self.__dict__.update({name: value for name, value in data.items() if name in FIELD_SET})
         self._render = render
         self.slug = data.get("slug") or slug
@@ -117,3 +115,11 @@ class Entry(Record):
                 value = (value or {}).get(part)
             cache[field] = self._render(value)
         return cache[field]
+
+
+# A field an entry lacks reads as None. A field named like a property or
+# method of Entry would hide it, or be hidden, so the schema may not have one.
+if FIELD_SET & set(vars(Entry)):
+    raise TypeError(f"schema fields named like Entry's own attributes: {sorted(FIELD_SET & set(vars(Entry)))}")
+for _name in FIELD_ATTRIBUTES:
+    setattr(Entry, _name, None)

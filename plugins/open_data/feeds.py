@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Iterable, Iterator
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_NAMESPACE = uuid.UUID("3b0f2d4e-8a61-4f0c-b7c5-2e9d6a1f8c37")
@@ -73,8 +74,8 @@ class FeedItems:
         return "".join(lines)
 
 
-def entries_feed(items: list[str], newest, settings: dict, options: dict) -> list[str]:
-    """The feed in parts to write one after another, from the entries newest first and their items."""
+def entries_feed(items: Iterable[str], newest, settings: dict, options: dict) -> Iterator[str]:
+    """The feed in parts to write one after another, from the entries newest first and their items (read as they are written)."""
     siteurl = settings.get("SITEURL", "")
     head = [
         "<?xml version='1.0' encoding='utf-8'?>\n",
@@ -90,4 +91,6 @@ def entries_feed(items: list[str], newest, settings: dict, options: dict) -> lis
         "  </author>\n",
         element("  ", "rights", f"{options['LICENCE_NAME']}: {options['LICENCE_URL']}"),
     ]
-    return [*head, *items, "</feed>\n"]
+    yield from head
+    yield from items
+    yield "</feed>\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import tempfile
 from pathlib import Path
 
 import build_engine
@@ -114,11 +115,16 @@ class OpenDataGenerator(Generator):
         services = ServiceFiles(folder, base, files, summaries)
         # Each entry's files, and its share of the downloads, are written as it
         # comes. Only what the files written after every entry need is kept:
-        # its summary, for its organisation's file, and its feed item.
-        kept = {}
+        # its summary, for its organisation's file and the lists, and its feed
+        # item, which waits in a temporary file until the feed (every entry,
+        # newest first) is written.
+        kept, feed_items_at = {}, {}
         (output / downloads).mkdir(parents=True, exist_ok=True)
+        feed = output / self.options["FEED_PATH"]
+        feed.parent.mkdir(parents=True, exist_ok=True)
         with open(output / downloads / "directory.csv", "w", encoding="utf-8-sig", newline="") as table, \
-                open(output / downloads / "directory.json", "w", encoding="utf-8") as listing:
+                open(output / downloads / "directory.json", "w", encoding="utf-8") as listing, \
+                tempfile.TemporaryFile() as waiting_items:
             table.write(spreadsheet.heading())
             listing.write("[")
             for number, entry in enumerate(catalogue.entries):
@@ -133,20 +139,19 @@ class OpenDataGenerator(Generator):
                         feed_items.item(entry),
                     )
                     cache.put(entry.digest, found)
-                kept[entry] = found.summary, found.feed_item
+                kept[entry] = found.summary
+                feed_items_at[entry] = waiting_items.tell(), waiting_items.write(found.feed_item.encode())
                 table.write(found.csv_row)
                 listing.write(("," if number else "") + found.json_record)
                 services.add(entry, found, parts or (lambda entry=entry: oruk.service_parts(entry)))
             listing.write("]\n")
+            newest = newest_first(catalogue.entries)
+            with open(feed, "w", encoding="utf-8", newline="") as file:
+                items = (read_back(waiting_items, *feed_items_at[e]) for e in newest)
+                file.writelines(entries_feed(items, newest, self.settings, self.options))
         self.write_list(folder, "services", services.summaries, (files, services.summary_keys))
         self.write_list(folder, "service_at_locations", services.listed_places, (files, services.place_keys))
         self.write_open_referral(output, base, oruk, kept, files, organizations, summaries, services)
-
-        feed = output / self.options["FEED_PATH"]
-        feed.parent.mkdir(parents=True, exist_ok=True)
-        newest = newest_first(catalogue.entries)
-        with open(feed, "w", encoding="utf-8", newline="") as file:
-            file.writelines(entries_feed([kept[e][1] for e in newest], newest, self.settings, self.options))
 
         page = f"{downloads}/index.html"
         writer.write_file(
@@ -176,7 +181,7 @@ class OpenDataGenerator(Generator):
             else:
                 # Summaries, not full services: the council's own file would otherwise
                 # repeat most of the directory (each full service is at /services/{id}).
-                listed = array(filled(kept[e][0], None) for e in run)
+                listed = array(filled(kept[e], None) for e in run)
                 write_new(output / save_as, joined({**fields, "services": listed}) + "\n")
                 written += 1
         logger.info("Open Referral files: writing %d, reusing %d unchanged", written, reused)
@@ -211,6 +216,12 @@ class OpenDataGenerator(Generator):
                 write_new(folder / f"{name}.json", text + "\n")
             if text is not None:
                 write_new(folder / name / f"page-{number}.json", text + "\n")
+
+
+def read_back(file, offset: int, size: int) -> str:
+    """The text written to ``file`` at ``offset``."""
+    file.seek(offset)
+    return file.read(size).decode()
 
 
 class Filled:

@@ -139,9 +139,10 @@ class SearchGenerator(Generator):
         fields = index_writer.indexed_fields(options, len(catalogue.entries) + len(self.context.get("pages", [])))
         # Preparing, scoring, encoding and compressing the index reads the
         # whole catalogue, so the engine runs it in the build's own process
-        # while the workers render entry pages (build_engine/build.py, run).
+        # (build_engine/build.py, run); it needs more memory than any other
+        # output, so only once the workers rendering entry pages have ended.
         # It also writes the two pages that name the files' version.
-        build_engine.of(self.settings).run(self.write_files, writer, fields, options)
+        build_engine.of(self.settings).run(self.write_files, writer, fields, options, alone=True)
 
     def write_files(self, writer, fields: tuple, options: dict) -> list:
         """The search files, then the search and My list pages that name their version (which it returns)."""
