@@ -99,8 +99,7 @@ class Build:
         held at once.
         """
         if alone:
-            for job in self.workers.wait():
-                self.announce(job.context, job.pages)
+            self._wait_for_workers()
         made = len(self.caches)
         result = function(*args)
         for _, cache in self.caches[made:]:
@@ -208,8 +207,7 @@ class Build:
         for owner, cache in self.caches:
             if owner == me and isinstance(cache, DataCache):
                 cache.save()
-        for job in self.workers.wait():
-            self.announce(job.context, job.pages)
+        self._wait_for_workers()
         for owner, cache in self.caches:
             if owner == me and isinstance(cache, OutputCache):
                 cache.save()
@@ -218,6 +216,11 @@ class Build:
         self.caches = []
         while self.done:
             self.done.pop(0)()
+
+    def _wait_for_workers(self) -> None:
+        """Wait for every worker to end and announce the pages they wrote."""
+        for job in self.workers.wait():
+            self.announce(job.context, job.pages)
 
     def _forget_unused_caches(self) -> None:
         """In a recycled folder: delete the files of any user of the output cache this build did not have, and folders left empty."""

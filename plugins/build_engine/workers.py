@@ -153,8 +153,8 @@ def shared_strings(value, seen: dict):
 
     Results come back pickled; pickling writes an object once however often
     it is used. Ten thousand entries use the same few hundred field names,
-    and many the same short values, so the catalogue the build keeps is a
-    third smaller.
+    and many the same short values, so the catalogue the build keeps is
+    much smaller.
     """
     kind = type(value)
     if kind is str:
@@ -231,8 +231,8 @@ class Workers:
         system copies the pages the items are on: a worker forked before
         would keep the old pages for itself, and each worker of a split job
         would hold a catalogue of its own. The memory the build has freed is
-        given back first for the same reason: a worker would keep the pages
-        the build later reuses.
+        given back before the forks for the same reason: a worker would keep
+        the pages the build later reuses.
         """
         if self.folder is not None:
             os.makedirs(self.folder, exist_ok=True)
