@@ -24,6 +24,7 @@ import itertools
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -62,6 +63,13 @@ class Run:
     seconds: float
     ok: bool
     log: str
+    processor: float  # seconds of processor time (user and system) of the command and every process it waited for
+
+
+def processor_seconds() -> float:
+    """The processor time of every finished child of this process, and theirs."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def process_tree(pid: int) -> list[int]:
@@ -91,13 +99,13 @@ def tree_pss(pid: int) -> int:
 
 
 def measure(command: list[str], cwd: Path = ROOT) -> Run:
-    """Wall time of a command, start to exit."""
+    """Wall time and processor time of a command, start to exit."""
     log = WORK / "last-command.log"
     with open(log, "w") as output:
-        started = time.perf_counter()
+        started, used = time.perf_counter(), processor_seconds()
         process = subprocess.run(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, check=False)
         seconds = time.perf_counter() - started
-    return Run(seconds, process.returncode == 0, log.read_text(errors="replace")[-3000:])
+    return Run(seconds, process.returncode == 0, log.read_text(errors="replace")[-3000:], processor_seconds() - used)
 
 
 # Reading smaps_rollup walks a process's page tables, so it is sampled in
@@ -306,6 +314,8 @@ def build_sites(site: Site, settings: dict, peers: bool, budget: float) -> bool:
                     site.problems.append(f"{who} failed ({phase}, run {run + 1}): {one_line(result.log)[-800:]}")
                     return False
                 site.add(f"{prefix}{phase}", result.seconds)
+                if phase == "cold":
+                    site.add(f"{prefix}cold_processor", result.processor)
     memory_runs = [("", ours, lambda: forget_builds(output))]
     if peers:
         memory_runs.append(("stock_", stock, lambda: set_aside(stock_output)))
@@ -448,6 +458,19 @@ def rows(site: Site, scale_targets: bool) -> list[tuple]:
             ratio(cold, stock_cold),
             cold_target,
             verdict(cold_ok) if cold_target else "",
+        )
+    )
+    processor, stock_processor = median(site, "cold_processor"), median(site, "stock_cold_processor")
+    cores = os.cpu_count() or 1
+    out.append(
+        (
+            "Processor time, cold full build (every process)",
+            name,
+            spread(f.get("cold_processor"), "s") + (f", at least {processor / cores:,.1f} s on {cores} cores" if processor else ""),
+            spread(f.get("stock_cold_processor"), "s"),
+            ratio(processor, stock_processor),
+            "",
+            "",
         )
     )
     memory, stock_memory = median(site, "memory"), median(site, "stock_memory")
@@ -696,6 +719,12 @@ def render(sites: list[Site], info: dict, started: datetime.datetime, seconds: f
             "One entry changed: the `summary` of one entry (one article for stock Pelican) rewritten first; ours then "
             "starts from the folder of the build before the last one, as every later rebuild does. "
             f"The second seed's content is built by ours only, the same way, to time the rebuild on another draw."
+        ),
+        (
+            "- **Processor time** of a cold build is the user and system time of the build and every process it "
+            "started and waited for (`RUSAGE_CHILDREN`), from the timed cold builds. Divided by the number of cores it "
+            "is the shortest time the build could take however its work were spread over them: stock Pelican uses "
+            "one core, so a cold build can be no less than that share of Pelican's time unless it does less work."
         ),
         (
             "- **Peak memory** is measured in a cold build of its own, for ours and stock Pelican alike, never in a timed "
