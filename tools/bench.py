@@ -789,8 +789,9 @@ def update_readme(results: str, started: datetime.datetime) -> None:
         "## Performance\n\n"
         "`make bench` builds the real site and synthetic directories of 1,000 and\n"
         "10,000 entries (`make bench-content N=10000` writes one on its own), and\n"
-        "measures build times, page weight and search in headless Chromium beside\n"
-        "stock Pelican and Pagefind in the same run. The targets from issues 8 and 16, as\n"
+        "measures build times (wall clock and processor), memory, page weight and\n"
+        "search in headless Chromium beside stock Pelican and Pagefind in the same\n"
+        "run. The targets from issues 8 and 16, as\n"
         f"last measured on {started:%-d %B %Y}:\n\n"
         + "\n".join(table[:2] + targets)
         + "\n\nEvery figure, the machine and how each is measured are in\n"
